@@ -1,0 +1,30 @@
+// One signature for every check: a pure function from an exchange in context to finding drafts.
+import type { TestCase } from '../../agents/test-case.js';
+import type { ApiModel, Operation } from '../../spec/model.js';
+import type { Exchange } from '../exchange.js';
+import type { FindingDraft, Severity } from '../finding.js';
+
+export interface CheckOptions {
+  /** `--max-response-time` in ms; the response_time check is off without it. */
+  maxResponseTimeMs?: number;
+}
+
+export interface CheckContext {
+  model: ApiModel;
+  operation: Operation;
+  testCase: TestCase;
+  exchange: Exchange;
+  options: CheckOptions;
+  /** Validates a value against a model schema (2020-12, `schemaDefs` registered). */
+  validate(schema: unknown, value: unknown): { valid: boolean; errors: { pointer: string; keyword: string; message: string }[] };
+}
+
+export interface Check {
+  /** Stable snake_case name: what users filter on and CI baselines keep. */
+  id: string;
+  severity: Severity;
+  description: string;
+  /** Called only with exchanges that have a response unless `acceptsTransportErrors`. */
+  run(ctx: CheckContext): FindingDraft[];
+  acceptsTransportErrors?: boolean;
+}

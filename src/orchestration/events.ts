@@ -1,0 +1,15 @@
+// The engine's only output: a typed event stream. Progress bars, report writers, stores and the broker
+// publisher are handlers; the engine never knows who listens.
+import type { Exchange } from '../execution/exchange.js';
+import type { Finding } from '../execution/finding.js';
+import type { RunResult } from './run-result.js';
+
+export type RunEvent =
+  | { type: 'run.started'; runId: string; startedAt: string; operations: number; plannedCases: number; plannedScenarios: number }
+  | { type: 'exchange'; exchange: Exchange }
+  | { type: 'case.finished'; caseId: string; operation: string; agent: string; requests: number; transportError?: string }
+  | { type: 'scenario.finished'; scenarioId: string; steps: number }
+  | { type: 'finding'; finding: Finding }
+  | { type: 'run.finished'; result: RunResult };
+
+export type RunEventHandler = (event: RunEvent) => void;

@@ -1,0 +1,28 @@
+// Everything a run produced; the input of every report writer.
+import type { Finding, Severity } from '../execution/finding.js';
+
+export interface RunSummary {
+  runId: string;
+  target: string;
+  spec: string;
+  seed: number;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  operations: number;
+  cases: number;
+  scenarios: number;
+  requests: number;
+  /** Requests that got no response (refused, reset, timed out). */
+  transportErrors: number;
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  byCheck: Record<string, number>;
+  /** What agents could not test, and why. */
+  notes: string[];
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  findings: Finding[];
+}
