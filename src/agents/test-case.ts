@@ -80,8 +80,13 @@ export interface Scenario {
   id: string;
   agent: AgentName;
   title: string;
+  /** `lifecycle`, `create_then_list`, `bola`, `sqli_time`... */
   kind: string;
+  /** `"METHOD /path"` of the operation under test, for reports. */
+  operation: string;
   steps: ScenarioStep[];
+  /** Ids of the scenario checks that judge this scenario. */
+  checks: string[];
 }
 
 export interface TestPlan {

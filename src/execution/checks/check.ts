@@ -28,3 +28,30 @@ export interface Check {
   run(ctx: CheckContext): FindingDraft[];
   acceptsTransportErrors?: boolean;
 }
+
+/** One executed step of a scenario, in order. `exchange` is absent if the step was not sent. */
+export interface ExecutedStep {
+  testCase: TestCase;
+  exchange?: Exchange;
+  /** Variables extracted so far, after this step. */
+  variables: Record<string, unknown>;
+}
+
+export interface ScenarioCheckContext {
+  model: ApiModel;
+  scenario: import('../../agents/test-case.js').Scenario;
+  steps: ExecutedStep[];
+  options: CheckOptions;
+  validate: CheckContext['validate'];
+}
+
+/**
+ * A check over a whole scenario (use after free, bola, differential injection probes). A scenario names
+ * the scenario checks that judge it in `Scenario.checks`; each step is also judged by the exchange checks.
+ */
+export interface ScenarioCheck {
+  id: string;
+  severity: Severity;
+  description: string;
+  run(ctx: ScenarioCheckContext): FindingDraft[];
+}

@@ -1,0 +1,30 @@
+// Every agent is a pure function from the model (and the operations selected for this run) to planned work.
+import type { ApiModel, Operation } from '../spec/model.js';
+import type { AgentName, Scenario, TestCase } from './test-case.js';
+
+/** An identity as agents see it: a name and its privilege, never its credentials. */
+export interface IdentityInfo {
+  name: string;
+  /** `default` is the identity of `--header`/config credentials. Lower-privileged identities are bfla's attackers. */
+  role: 'admin' | 'user' | 'low';
+}
+
+export interface AgentContext {
+  seed: number;
+  /** Upper bound on generated examples per operation (positive) and per parameter (negative). */
+  maxExamples: number;
+  identities: IdentityInfo[];
+}
+
+export interface AgentOutput {
+  cases: TestCase[];
+  scenarios: Scenario[];
+  /** What the agent could not plan and why, shown in the summary (never silently skipped). */
+  notes: string[];
+}
+
+export interface Agent {
+  name: AgentName;
+  description: string;
+  plan(model: ApiModel, operations: Operation[], context: AgentContext): AgentOutput;
+}
