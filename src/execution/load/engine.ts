@@ -1,0 +1,159 @@
+// Runs a load plan: starts the worker threads, merges what they measure, reports progress once a second,
+// stops early when asked (threshold breach, Ctrl-C) and always terminates its workers.
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { Aggregator } from './aggregate.js';
+import { mergeEncoded, summarize } from './histogram.js';
+import { shareStages, totalDurationMs, workerCount } from './schedule.js';
+import { spawnWorker } from './spawn-worker.js';
+import type { LoadResult, OperationStats } from './result.js';
+import type { LoadPlan, WorkerConfig, WorkerMessage } from './types.js';
+
+export interface LoadProgress {
+  elapsedMs: number;
+  totalMs: number;
+  stage: string;
+  /** Everything completed so far. */
+  overall: OperationStats;
+  /** Requests completed in the last complete second. */
+  currentRps: number;
+  inFlight: number;
+  dropped: number;
+}
+
+export interface LoadHooks {
+  /** Called once a second. Returning a reason stops the run early (e.g. a breached threshold). */
+  onProgress?: (progress: LoadProgress) => string | undefined;
+  /** Aborting stops the run like an early stop (Ctrl-C); the result covers what was measured. */
+  signal?: AbortSignal;
+}
+
+// Workers need a moment to start; the first stage begins for all of them at the same instant.
+const STARTUP_MS = 300;
+
+export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<LoadResult> {
+  validatePlan(plan);
+  const workers = workerCount(plan.workers ?? availableParallelism(), plan.stages);
+  const totalMs = totalDurationMs(plan.stages);
+  const startAt = Date.now() + STARTUP_MS + 50 * workers;
+  const peakRate = Math.max(...plan.stages.map((stage) => stage.target));
+  const configs: WorkerConfig[] = Array.from({ length: workers }, (_, index) => {
+    const stages = shareStages(plan.stages, plan.model, workers, index);
+    return {
+      index,
+      model: plan.model,
+      stages,
+      mix: plan.mix,
+      connections:
+        plan.model === 'closed' ? Math.max(1, ...stages.map((stage) => stage.target)) : Math.max(1, Math.ceil(plan.connections / workers)),
+      timeoutMs: plan.timeoutMs,
+      maxInFlight: plan.maxInFlight ?? 10_000,
+      seed: plan.seed,
+      startAt,
+      phaseOffsetMs: plan.model === 'open' && peakRate > 0 ? (index * 1000) / peakRate : 0,
+    };
+  });
+
+  const aggregator = new Aggregator(plan.stages);
+  const threads: Worker[] = [];
+  const inFlight = new Array<number>(workers).fill(0);
+  const dropped = new Array<number>(workers).fill(0);
+  const serviceTimes: string[] = [];
+  let interrupted = 0;
+  let stoppedEarly: LoadResult['stoppedEarly'];
+
+  const elapsed = () => Math.max(0, Date.now() - startAt);
+  const stopAll = (reason: string) => {
+    if (stoppedEarly) return;
+    stoppedEarly = { reason, atMs: elapsed() };
+    for (const thread of threads) thread.postMessage({ type: 'stop' });
+  };
+
+  const finished = new Promise<void>((resolve, reject) => {
+    let remaining = workers;
+    for (const config of configs) {
+      const thread = spawnWorker(config);
+      threads.push(thread);
+      thread.on('message', (message: WorkerMessage) => {
+        aggregator.add(message.type === 'window' ? message.windows : []);
+        if (message.type === 'window') {
+          inFlight[config.index] = message.inFlight;
+          dropped[config.index] = message.dropped;
+          return;
+        }
+        dropped[config.index] = message.dropped;
+        interrupted += message.interrupted;
+        if (message.serviceTime) serviceTimes.push(message.serviceTime);
+        void thread.terminate();
+        if (--remaining === 0) resolve();
+      });
+      thread.on('error', (error) => reject(new Error(`load worker ${config.index} failed: ${error.message}`)));
+    }
+  });
+
+  const onAbort = () => stopAll('interrupted');
+  hooks.signal?.addEventListener('abort', onAbort, { once: true });
+  if (hooks.signal?.aborted) onAbort();
+  const ticker = setInterval(() => {
+    const at = elapsed();
+    const reason = hooks.onProgress?.({
+      elapsedMs: Math.min(at, totalMs),
+      totalMs,
+      stage: stageName(plan, at),
+      overall: aggregator.overall(Math.max(1, Math.min(at, totalMs))),
+      currentRps: aggregator.lastSecondRequests(),
+      inFlight: inFlight.reduce((sum, count) => sum + count, 0),
+      dropped: dropped.reduce((sum, count) => sum + count, 0),
+    });
+    if (reason) stopAll(reason);
+  }, 1000);
+  // A worker that stops answering (it should not) must not hang the command.
+  const watchdog = setTimeout(() => stopAll('workers did not finish in time'), STARTUP_MS + 50 * workers + totalMs + plan.timeoutMs + 10_000);
+  const killer = setTimeout(() => threads.forEach((thread) => void thread.terminate()), STARTUP_MS + 50 * workers + totalMs + plan.timeoutMs + 20_000);
+
+  try {
+    await finished;
+  } finally {
+    clearInterval(ticker);
+    clearTimeout(watchdog);
+    clearTimeout(killer);
+    hooks.signal?.removeEventListener('abort', onAbort);
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+
+  const durationMs = Math.max(1, Math.min(elapsed(), stoppedEarly ? stoppedEarly.atMs + 1 : totalMs));
+  const measured = aggregator.finish(durationMs);
+  return {
+    model: plan.model,
+    stages: plan.stages,
+    startedAt: new Date(startAt).toISOString(),
+    durationMs,
+    workers,
+    connections: configs.reduce((sum, config) => sum + config.connections, 0),
+    overall: measured.overall,
+    operations: measured.operations,
+    stageStats: measured.stages,
+    series: measured.series,
+    dropped: dropped.reduce((sum, count) => sum + count, 0),
+    interrupted,
+    serviceTime: serviceTimes.length > 0 ? summarize(mergeEncoded(serviceTimes)) : undefined,
+    stoppedEarly,
+    histograms: measured.histograms,
+  };
+}
+
+function stageName(plan: LoadPlan, elapsedMs: number): string {
+  let offset = 0;
+  for (const stage of plan.stages) {
+    offset += stage.durationMs;
+    if (elapsedMs < offset) return stage.name;
+  }
+  return plan.stages.at(-1)?.name ?? '';
+}
+
+function validatePlan(plan: LoadPlan): void {
+  if (plan.stages.length === 0 || totalDurationMs(plan.stages) <= 0) throw new Error('a load plan needs at least one stage with a duration');
+  if (plan.stages.some((stage) => !(stage.target >= 0) || !Number.isFinite(stage.target))) throw new Error('a load stage target must be a finite number >= 0');
+  if (!plan.mix.some((entry) => entry.weight > 0 && entry.requests.length > 0)) throw new Error('the load mix has no operation to send');
+  if (!(plan.timeoutMs > 0)) throw new Error('the load timeout must be positive');
+}

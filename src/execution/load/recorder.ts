@@ -1,0 +1,52 @@
+// Worker-side recording: one histogram and counters per (completion second, operation), flushed to the
+// main thread once a second as encoded histograms. Seconds count from the run's shared start time.
+import { createHistogram, encodeHistogram, recordMicros, type Histogram } from './histogram.js';
+import { emptyCounters, statusClass } from './counters.js';
+import type { Counters, WindowMessage } from './types.js';
+
+interface Window {
+  histogram: Histogram;
+  counters: Counters;
+}
+
+export class WindowRecorder {
+  private readonly windows = new Map<number, Map<string, Window>>();
+
+  constructor(private readonly startAt: number) {}
+
+  recordResponse(operation: string, completedAt: number, latencyMs: number, status: number, bytes: number): void {
+    const window = this.window(operation, completedAt);
+    recordMicros(window.histogram, latencyMs);
+    window.counters.requests++;
+    window.counters.bytesReceived += bytes;
+    const key = statusClass(status);
+    window.counters.statusClasses[key] = (window.counters.statusClasses[key] ?? 0) + 1;
+  }
+
+  /** Transport failures are counted but kept out of the latency histogram: a refused connection is not fast. */
+  recordTransportError(operation: string, completedAt: number, code: string): void {
+    const window = this.window(operation, completedAt);
+    window.counters.requests++;
+    window.counters.transportErrors[code] = (window.counters.transportErrors[code] ?? 0) + 1;
+  }
+
+  flush(): WindowMessage['windows'] {
+    const out: WindowMessage['windows'] = [];
+    for (const [second, byOperation] of this.windows) {
+      for (const [operation, window] of byOperation) {
+        out.push({ second, operation, counters: window.counters, histogram: encodeHistogram(window.histogram) });
+      }
+    }
+    this.windows.clear();
+    return out;
+  }
+
+  private window(operation: string, at: number): Window {
+    const second = Math.max(0, Math.floor((at - this.startAt) / 1000));
+    let byOperation = this.windows.get(second);
+    if (!byOperation) this.windows.set(second, (byOperation = new Map()));
+    let window = byOperation.get(operation);
+    if (!window) byOperation.set(operation, (window = { histogram: createHistogram(), counters: emptyCounters() }));
+    return window;
+  }
+}

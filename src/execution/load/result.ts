@@ -1,0 +1,60 @@
+// What a load run measured: plain JSON, written as the perf report and read back as a baseline.
+import type { LatencySummary } from './histogram.js';
+import type { LoadModel, Stage } from './types.js';
+
+export interface OperationStats {
+  operation: string;
+  requests: number;
+  /** Transport failures and 5xx responses (a 4xx can be the API's correct answer to generated input). */
+  errors: number;
+  errorRate: number;
+  /** Completed requests per second over the measured time. */
+  throughput: number;
+  latency: LatencySummary;
+  statusClasses: Record<string, number>;
+  transportErrors: Record<string, number>;
+  bytesReceived: number;
+}
+
+/** One second of the run (by completion time). Latencies in milliseconds. */
+export interface SecondStats {
+  second: number;
+  requests: number;
+  errors: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+  operations: Record<string, { requests: number; errors: number; p50: number; p95: number; p99: number }>;
+}
+
+export interface StageStats extends Stage {
+  startMs: number;
+  overall: OperationStats;
+  operations: Record<string, OperationStats>;
+}
+
+export interface LoadResult {
+  model: LoadModel;
+  stages: Stage[];
+  startedAt: string;
+  /** From the first stage's start to the last worker's end. */
+  durationMs: number;
+  workers: number;
+  connections: number;
+  overall: OperationStats;
+  operations: OperationStats[];
+  stageStats: StageStats[];
+  series: SecondStats[];
+  /** Open model: arrivals not sent because too many requests were already waiting (the target fell behind). */
+  dropped: number;
+  /** Requests unanswered when the run ended, after a grace period. */
+  interrupted: number;
+  /** Open model: latency from the actual send rather than the intended one (what uncorrected tools report). */
+  serviceTime?: LatencySummary;
+  /** Set when the run stopped before its planned end. */
+  stoppedEarly?: { reason: string; atMs: number };
+  /** Compressed HDR histograms (microseconds), for exact re-merging later. */
+  histograms: { overall: string; operations: Record<string, string> };
+}

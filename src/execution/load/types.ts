@@ -1,0 +1,96 @@
+// The load engine's vocabulary. Everything here is plain data so it can cross into worker threads.
+
+/** One concrete request, already serialized (see execution/serialize/request.ts). */
+export interface PreparedRequest {
+  method: string;
+  /** Absolute URL; every request of a run shares the origin of the first one's pool or gets its own. */
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** `"METHOD /path/template"`, the key statistics are grouped under. */
+  operation: string;
+}
+
+/** An operation's share of the traffic and the concrete requests that represent it (sent in turn). */
+export interface MixEntry {
+  operation: string;
+  weight: number;
+  requests: PreparedRequest[];
+}
+
+/**
+ * Open model: requests arrive at `target` per second whatever the answers take (latency is measured from
+ * the intended send time, so a slow server cannot hide its queue: coordinated omission corrected).
+ * Closed model: `target` virtual users, each sending its next request when the last one is answered.
+ */
+export type LoadModel = 'open' | 'closed';
+
+/** A stretch of the run at one level: requests per second (open) or virtual users (closed). */
+export interface Stage {
+  name: string;
+  durationMs: number;
+  target: number;
+}
+
+export interface LoadPlan {
+  model: LoadModel;
+  stages: Stage[];
+  mix: MixEntry[];
+  /** Connections over all workers (closed model: one per virtual user, whatever this says). */
+  connections: number;
+  /** Per-request limit for connect, headers and body; a dead target costs at most this. */
+  timeoutMs: number;
+  /** Worker threads generating load; defaults to the number of cores. */
+  workers?: number;
+  /** Open model: requests allowed in flight per worker before new arrivals are counted as dropped. */
+  maxInFlight?: number;
+  seed: number;
+}
+
+/** Counts of one operation in one second (or summed): what the histogram alone does not say. */
+export interface Counters {
+  requests: number;
+  /** Responses by class: `2xx`, `3xx`, `4xx`, `5xx` (`1xx` and oddities under `other`). */
+  statusClasses: Record<string, number>;
+  /** Transport failures by code: `ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`, ... */
+  transportErrors: Record<string, number>;
+  bytesReceived: number;
+}
+
+/** What a worker sends once a second: per completion-second, per operation, counters and an encoded histogram. */
+export interface WindowMessage {
+  type: 'window';
+  worker: number;
+  windows: { second: number; operation: string; counters: Counters; histogram: string }[];
+  inFlight: number;
+  dropped: number;
+}
+
+export interface DoneMessage {
+  type: 'done';
+  worker: number;
+  /** Requests still unanswered when the grace period after the last stage ended. */
+  interrupted: number;
+  dropped: number;
+  /** Open model: encoded histogram of time from the actual send (not the intended one). */
+  serviceTime?: string;
+}
+
+export type WorkerMessage = WindowMessage | DoneMessage;
+
+/** Handed to each worker thread as `workerData`. */
+export interface WorkerConfig {
+  index: number;
+  model: LoadModel;
+  /** This worker's share of each stage's target. */
+  stages: Stage[];
+  mix: MixEntry[];
+  connections: number;
+  timeoutMs: number;
+  maxInFlight: number;
+  seed: number;
+  /** `Date.now()` at which the first stage starts, shared by all workers so seconds line up. */
+  startAt: number;
+  /** Open model: delay of this worker's first arrival, so workers interleave instead of firing together. */
+  phaseOffsetMs: number;
+}

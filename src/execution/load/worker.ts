@@ -1,0 +1,129 @@
+// A load-generating worker thread: runs its share of the plan (open or closed model), records latencies
+// per second and operation, reports a window every second and a last one when done.
+import { parentPort, workerData } from 'node:worker_threads';
+import { LoadClient, toDispatchable, type DispatchableRequest } from './http-client.js';
+import { createMixPicker } from './mix.js';
+import { WindowRecorder } from './recorder.js';
+import { arrivalAtOrAfter, nextArrival, stageAt, totalDurationMs } from './schedule.js';
+import { createHistogram, encodeHistogram, recordMicros } from './histogram.js';
+import type { WorkerConfig, WorkerMessage } from './types.js';
+
+const config = workerData as WorkerConfig;
+const port = parentPort!;
+const now = () => performance.timeOrigin + performance.now();
+
+const client = new LoadClient(config.connections, config.timeoutMs);
+const recorder = new WindowRecorder(config.startAt);
+// Open model only: time from the actual send, to compare with tools that do not correct coordinated omission.
+const serviceTime = createHistogram();
+const picker = createMixPicker(
+  config.mix.map((entry) => ({ weight: entry.weight, requests: entry.requests.map(toDispatchable) })),
+  config.seed + config.index * 7919,
+);
+const endMs = totalDurationMs(config.stages);
+// Requests still unanswered this long after the end are reported as interrupted, not waited for.
+const graceMs = Math.min(config.timeoutMs, 3000);
+
+let inFlight = 0;
+let dropped = 0;
+let issuing = true;
+const timers: NodeJS.Timeout[] = [];
+
+function send(request: DispatchableRequest, measureFrom: number, then: (failed: boolean) => void): void {
+  inFlight++;
+  const sentAt = now();
+  client.send(request, (status, bytes, errorCode) => {
+    inFlight--;
+    const completedAt = now();
+    if (errorCode === undefined) {
+      recorder.recordResponse(request.operation, completedAt, completedAt - measureFrom, status, bytes);
+      if (config.model === 'open') recordMicros(serviceTime, completedAt - sentAt);
+    } else {
+      recorder.recordTransportError(request.operation, completedAt, errorCode);
+    }
+    then(errorCode !== undefined);
+  });
+}
+
+function runClosed(): void {
+  let desired = 0;
+  const alive: boolean[] = [];
+  const loop = (user: number) => {
+    if (!issuing || user >= desired) {
+      alive[user] = false;
+      return;
+    }
+    // Measured from the actual send: in a closed model the user waits, so nothing is omitted.
+    send(picker.next(), now(), (failed) => (failed ? setImmediate(loop, user) : loop(user)));
+  };
+  const applyStage = (index: number) => {
+    desired = config.stages[index]!.target;
+    for (let user = 0; user < desired; user++) {
+      if (!alive[user]) {
+        alive[user] = true;
+        loop(user);
+      }
+    }
+  };
+  let offset = 0;
+  config.stages.forEach((stage, index) => {
+    const delay = config.startAt + offset - now();
+    timers.push(setTimeout(applyStage, Math.max(0, delay), index));
+    offset += stage.durationMs;
+  });
+}
+
+function runOpen(): void {
+  let next = arrivalAtOrAfter(config.stages, config.phaseOffsetMs);
+  const tick = () => {
+    if (!issuing) return;
+    const elapsed = now() - config.startAt;
+    while (next !== undefined && next <= elapsed) {
+      if (inFlight >= config.maxInFlight) dropped++;
+      else send(picker.next(), config.startAt + next, () => undefined);
+      next = nextArrival(config.stages, next);
+    }
+    if (next === undefined) return;
+    timers.push(setTimeout(tick, Math.max(0, next - (now() - config.startAt))));
+  };
+  tick();
+}
+
+function post(message: WorkerMessage): void {
+  port.postMessage(message);
+}
+
+function flush(): void {
+  post({ type: 'window', worker: config.index, windows: recorder.flush(), inFlight, dropped });
+}
+
+let finishing = false;
+async function finish(): Promise<void> {
+  if (finishing) return;
+  finishing = true;
+  issuing = false;
+  for (const timer of timers) clearTimeout(timer);
+  const deadline = now() + graceMs;
+  while (inFlight > 0 && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  const interrupted = inFlight;
+  clearInterval(flusher);
+  flush();
+  post({
+    type: 'done',
+    worker: config.index,
+    interrupted,
+    dropped,
+    serviceTime: config.model === 'open' ? encodeHistogram(serviceTime) : undefined,
+  });
+  await client.destroy();
+}
+
+const flusher = setInterval(flush, 1000);
+port.on('message', (message: { type: string }) => {
+  if (message.type === 'stop') void finish();
+});
+timers.push(setTimeout(() => void finish(), Math.max(0, config.startAt + endMs - now())));
+if (stageAt(config.stages, 0)) {
+  if (config.model === 'open') timers.push(setTimeout(runOpen, Math.max(0, config.startAt - now())));
+  else runClosed();
+}
