@@ -20,6 +20,13 @@ export interface RunSummary {
   byCheck: Record<string, number>;
   /** What agents could not test, and why. */
   notes: string[];
+  /** Operation key → ids of the checks that judged at least one of its exchanges (JUnit shows them as passing cases). */
+  checksRun?: Record<string, string[]>;
+  /**
+   * Names of the spec's apiKey security scheme parameters (header, query or cookie), redacted in every
+   * report on top of the built-in secret-looking names (see report/redact.ts `secretParamNames`).
+   */
+  secretNames?: string[];
 }
 
 export interface RunResult {

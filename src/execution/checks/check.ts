@@ -27,6 +27,12 @@ export interface Check {
   /** Called only with exchanges that have a response unless `acceptsTransportErrors`. */
   run(ctx: CheckContext): FindingDraft[];
   acceptsTransportErrors?: boolean;
+  /** Runs only for cases that name it in `TestCase.checks` (probes such as `unsupported_method`). */
+  optIn?: boolean;
+  /** Where the check applies; absent means every case. Used by `selectChecks` (see select.ts). */
+  appliesTo?(testCase: TestCase, options: CheckOptions): boolean;
+  /** How to fix what the check finds; shown as the help text of SARIF rules. */
+  remediation?: string;
 }
 
 /** One executed step of a scenario, in order. `exchange` is absent if the step was not sent. */
@@ -54,4 +60,6 @@ export interface ScenarioCheck {
   severity: Severity;
   description: string;
   run(ctx: ScenarioCheckContext): FindingDraft[];
+  /** How to fix what the check finds; shown as the help text of SARIF rules. */
+  remediation?: string;
 }

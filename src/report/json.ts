@@ -1,0 +1,35 @@
+// The JSON report (DESIGN.md's contract): `{ summary, findings }`, redacted, stable order.
+import type { RunResult, RunSummary } from '../orchestration/run-result.js';
+import { redactUrl } from './redact.js';
+import { reportFindings, type ReportFinding } from './report-finding.js';
+
+export function writeJson(result: RunResult): string {
+  const report = { summary: writtenSummary(result.summary), findings: reportFindings(result).map(orderFields) };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** The summary as written: a target URL with credentials in it loses them. */
+export function writtenSummary(summary: RunSummary): RunSummary {
+  return { ...summary, target: redactUrl(summary.target, summary.secretNames) };
+}
+
+/** Contract fields first, in the documented order, then the extras CI baselines use (cause, correlationId). */
+function orderFields(finding: ReportFinding): Record<string, unknown> {
+  const written: Record<string, unknown> = {
+    check: finding.check,
+    severity: finding.severity,
+    operation: finding.operation,
+    title: finding.title,
+    message: finding.message,
+    request: finding.request,
+    response: finding.response,
+    curl: finding.curl,
+    count: finding.count,
+  };
+  if (finding.evidence !== undefined) written.evidence = finding.evidence;
+  if (finding.payload !== undefined) written.payload = finding.payload;
+  if (finding.steps !== undefined) written.steps = finding.steps;
+  written.cause = finding.cause;
+  written.correlationId = finding.correlationId;
+  return written;
+}

@@ -1,0 +1,104 @@
+// The written form of a finding, shared by every writer: redacted, with its curl line, in a stable order.
+import type { SentRequest } from '../execution/exchange.js';
+import { severityRank, type Finding, type Severity } from '../execution/finding.js';
+import type { RunResult } from '../orchestration/run-result.js';
+import { toCurl } from './curl.js';
+import { collectSecretValues, redactResponse, redactUrl, redactHeaders, scrubSecrets } from './redact.js';
+import { isSecretName } from './secret-names.js';
+
+export interface ReportExchange {
+  request: SentRequest;
+  response?: { status: number; headers: Record<string, string | string[]>; body: string };
+  curl: string;
+}
+
+export interface ReportFinding extends ReportExchange {
+  check: string;
+  severity: Severity;
+  operation: string;
+  title: string;
+  message: string;
+  cause: string;
+  count: number;
+  correlationId: string;
+  evidence?: string;
+  payload?: string;
+  steps?: (ReportExchange & { title: string })[];
+}
+
+/** Redacted findings, worst first, then by check and operation, so reports diff cleanly between runs. */
+export function reportFindings(result: RunResult): ReportFinding[] {
+  const extraNames = result.summary.secretNames ?? [];
+  return [...result.findings]
+    .sort(
+      (a, b) =>
+        severityRank(b.severity) - severityRank(a.severity) ||
+        a.check.localeCompare(b.check) ||
+        a.operation.localeCompare(b.operation) ||
+        a.cause.localeCompare(b.cause),
+    )
+    .map((finding) => redactFinding(finding, extraNames));
+}
+
+export function redactFinding(finding: Finding, extraNames: readonly string[] = []): ReportFinding {
+  const requests = [finding.request, ...(finding.steps ?? []).map((step) => step.request)];
+  const responses = [finding.response, ...(finding.steps ?? []).map((step) => step.response)];
+  const secrets = [...collectSecretValues(requests, extraNames), ...collectBodySecrets(responses, extraNames)].sort(
+    (a, b) => b.length - a.length,
+  );
+  const scrub = (text: string) => scrubSecrets(text, secrets);
+  const exchange = (request: SentRequest, response: ReportExchange['response']): ReportExchange => {
+    const written: ReportExchange = { request: redactSentRequest(request, secrets, extraNames), curl: scrub(toCurl(request, extraNames)) };
+    if (response) written.response = redactResponse(response, secrets, extraNames);
+    return written;
+  };
+  const written: ReportFinding = {
+    check: finding.check,
+    severity: finding.severity,
+    operation: finding.operation,
+    title: scrub(finding.title),
+    message: scrub(finding.message),
+    cause: scrub(finding.cause),
+    count: finding.count,
+    correlationId: finding.correlationId,
+    ...exchange(finding.request, finding.response),
+  };
+  if (finding.evidence !== undefined) written.evidence = scrub(finding.evidence);
+  if (finding.payload !== undefined) written.payload = scrub(finding.payload);
+  if (finding.steps) {
+    written.steps = finding.steps.map((step) => ({ title: scrub(step.title), ...exchange(step.request, step.response) }));
+  }
+  return written;
+}
+
+function redactSentRequest(request: SentRequest, secrets: readonly string[], extraNames: readonly string[]): SentRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(redactHeaders(request.headers, extraNames))) headers[name] = scrubSecrets(value, secrets);
+  const written: SentRequest = { method: request.method, url: scrubSecrets(redactUrl(request.url, extraNames), secrets), headers };
+  if (request.body !== undefined) written.body = scrubSecrets(request.body, secrets);
+  return written;
+}
+
+/** Tokens a response hands out (`"access_token": "..."`): string values under secret-named JSON keys. */
+function collectBodySecrets(responses: ({ body: string } | undefined)[], extraNames: readonly string[]): string[] {
+  const values: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (typeof value === 'string' && value.length >= 6 && isSecretName(key, extraNames)) values.push(value);
+        else walk(value);
+      }
+    }
+  };
+  for (const response of responses) {
+    const body = response?.body.trim();
+    if (!body || (body[0] !== '{' && body[0] !== '[')) continue;
+    try {
+      walk(JSON.parse(body));
+    } catch {
+      // Not JSON (or truncated): only the request-side secrets apply.
+    }
+  }
+  return values;
+}
