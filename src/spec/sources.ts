@@ -1,0 +1,143 @@
+// Reading a description's bytes from a file, an http(s) URL or stdin, within the size and time limits.
+import { open } from 'node:fs/promises';
+import { request } from 'undici';
+import { SpecError } from '../errors.js';
+import { formatBytes, type LoadLimits } from './limits.js';
+import { decodeText } from './text.js';
+
+export interface SourceText {
+  /** What messages call it: the path as given, the final URL, or `<stdin>`. */
+  name: string;
+  /** Absolute file path or URL that relative `$ref`s resolve against. */
+  location: string;
+  text: string;
+}
+
+export const STDIN_NAME = '<stdin>';
+
+export function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
+export async function readSource(source: string, limits: LoadLimits, stdin?: string): Promise<SourceText> {
+  if (source === '-') return readStdin(limits, stdin);
+  if (isUrl(source)) {
+    const { location, bytes } = await fetchUrl(source, limits);
+    return { name: location, location, text: decodeText(bytes, location) };
+  }
+  const bytes = await readFileBounded(source, limits.maxBytes);
+  return { name: source, location: source, text: decodeText(bytes, source) };
+}
+
+async function readStdin(limits: LoadLimits, given?: string): Promise<SourceText> {
+  const cwdBase = `${process.cwd()}/${STDIN_NAME}`;
+  if (given !== undefined) {
+    if (Buffer.byteLength(given) > limits.maxBytes) throw tooLarge(STDIN_NAME, Buffer.byteLength(given), limits.maxBytes);
+    return { name: STDIN_NAME, location: cwdBase, text: given };
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > limits.maxBytes) throw tooLarge(STDIN_NAME, total, limits.maxBytes, true);
+    chunks.push(chunk);
+  }
+  return { name: STDIN_NAME, location: cwdBase, text: decodeText(Buffer.concat(chunks), STDIN_NAME) };
+}
+
+/** Reads a local file, refusing it before reading when it is over the limit. */
+export async function readFileBounded(path: string, maxBytes: number): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new SpecError(path, `cannot read file: ${ioReason(error)}`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new SpecError(path, 'cannot read file: it is a directory');
+    if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes);
+    return await handle.readFile();
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    throw new SpecError(path, `cannot read file: ${ioReason(error)}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** GETs a URL following at most `maxRedirects` redirects, streaming the body with a byte cap. */
+export async function fetchUrl(url: string, limits: LoadLimits): Promise<{ location: string; bytes: Uint8Array }> {
+  let current = url;
+  for (let hop = 0; hop <= limits.maxRedirects; hop++) {
+    const signal = AbortSignal.timeout(limits.timeoutMs);
+    let response;
+    try {
+      response = await request(current, {
+        method: 'GET',
+        headers: { accept: 'application/json, application/yaml, text/yaml, */*' },
+        signal,
+        headersTimeout: limits.timeoutMs,
+        bodyTimeout: limits.timeoutMs,
+      });
+    } catch (error) {
+      throw new SpecError(current, `cannot fetch URL: ${networkReason(error, limits.timeoutMs)}`);
+    }
+    const { statusCode, headers, body } = response;
+    if (statusCode >= 300 && statusCode < 400 && headers.location) {
+      await body.dump();
+      current = new URL(String(headers.location), current).href;
+      if (!isUrl(current)) throw new SpecError(url, `redirect to a non-http(s) location refused: ${current}`);
+      continue;
+    }
+    if (statusCode < 200 || statusCode >= 300) {
+      await body.dump();
+      throw new SpecError(current, `cannot fetch URL: HTTP ${statusCode}`);
+    }
+    const declared = Number(headers['content-length']);
+    if (Number.isFinite(declared) && declared > limits.maxBytes) {
+      body.destroy();
+      throw tooLarge(current, declared, limits.maxBytes);
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        total += chunk.length;
+        if (total > limits.maxBytes) {
+          body.destroy();
+          throw tooLarge(current, total, limits.maxBytes, true);
+        }
+        chunks.push(chunk);
+      }
+    } catch (error) {
+      if (error instanceof SpecError) throw error;
+      throw new SpecError(current, `cannot fetch URL: ${networkReason(error, limits.timeoutMs)}`);
+    }
+    return { location: current, bytes: Buffer.concat(chunks) };
+  }
+  throw new SpecError(url, `cannot fetch URL: more than ${limits.maxRedirects} redirects`);
+}
+
+function tooLarge(file: string, size: number, max: number, atLeast = false): SpecError {
+  return new SpecError(file, `document too large: ${atLeast ? 'over ' : ''}${formatBytes(size)}, the limit is ${formatBytes(max)}`);
+}
+
+function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return (error as Error)?.message ?? String(error);
+}
+
+function networkReason(error: unknown, timeoutMs: number): string {
+  const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError' || err?.code === 'UND_ERR_HEADERS_TIMEOUT' || err?.code === 'UND_ERR_BODY_TIMEOUT') {
+    return `no answer within ${timeoutMs} ms`;
+  }
+  const code = err?.code ?? err?.cause?.code;
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND') return 'host not found';
+  return code ? `${code} ${err?.message ?? ''}`.trim() : (err?.message ?? String(error));
+}
