@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_ERROR, SentinelError } from '../errors.js';
 import { registerLint } from './commands/lint.js';
+import { registerRun } from './commands/run.js';
 
 const program = new Command('sentinel')
   .description('Test an HTTP API from its OpenAPI description')
@@ -11,6 +12,7 @@ const program = new Command('sentinel')
   .exitOverride();
 
 registerLint(program);
+registerRun(program);
 
 try {
   await program.parseAsync(process.argv);

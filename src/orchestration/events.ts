@@ -4,11 +4,12 @@ import type { Exchange } from '../execution/exchange.js';
 import type { Finding } from '../execution/finding.js';
 import type { RunResult } from './run-result.js';
 
+/** `findings` on case/scenario events: distinct findings so far in the run (for progress displays). */
 export type RunEvent =
   | { type: 'run.started'; runId: string; startedAt: string; operations: number; plannedCases: number; plannedScenarios: number }
   | { type: 'exchange'; exchange: Exchange }
-  | { type: 'case.finished'; caseId: string; operation: string; agent: string; requests: number; transportError?: string }
-  | { type: 'scenario.finished'; scenarioId: string; steps: number }
+  | { type: 'case.finished'; caseId: string; operation: string; agent: string; requests: number; transportError?: string; findings?: number }
+  | { type: 'scenario.finished'; scenarioId: string; steps: number; findings?: number }
   | { type: 'finding'; finding: Finding }
   | { type: 'run.finished'; result: RunResult };
 

@@ -1,0 +1,125 @@
+// `sentinel run <spec> --base-url URL ...`: load, plan, execute, judge, report; exit 0, 1 or 2.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Command, Option } from 'commander';
+import type { Agent } from '../../agents/agent.js';
+import { EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
+import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
+import { buildIdentities } from '../../execution/auth/identity.js';
+import { severityRank } from '../../execution/finding.js';
+import { probeTarget } from '../../execution/probe.js';
+import { createAgentRegistry } from '../../orchestration/agents.js';
+import type { RunResult } from '../../orchestration/run-result.js';
+import { runTests } from '../../orchestration/run.js';
+import { selectOperations } from '../../orchestration/select.js';
+import { writers } from '../../report/index.js';
+import { loadSpec } from '../../spec/load.js';
+import { loadConfig } from '../config.js';
+import { createProgress } from '../progress.js';
+import { resolveSettings, type RunFlags, type RunSettings } from '../run-settings.js';
+import { formatSummary } from '../summary.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Codes meaning nothing listens there: no request could have reached the API. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('Plan tests from an OpenAPI description, run them against a live API and report findings')
+    .argument('<spec>', 'OpenAPI/Swagger description: a file, an http(s) URL, or - for stdin')
+    .option('--base-url <url>', "the API's base URL; replaces the description's server URL, base path included")
+    .option('--header <header>', "'Name: value' sent with every request (repeatable)", collect)
+    .option('--identity <identity>', "'name:Header: value' defines another identity (repeatable)", collect)
+    .option('--bearer <token>', 'token for the http bearer (and oauth2) security schemes')
+    .option('--basic <user:password>', 'credentials for the http basic security schemes')
+    .option('--api-key <value>', 'value for the apiKey security schemes (header, query or cookie)')
+    .option('--agents <list>', 'comma-separated agents to run (default: all)')
+    .option('--seed <n>', 'seed of the plan; the same seed gives the same plan (default: random, printed)')
+    .option('--max-examples <n>', 'examples per operation (positive) and per parameter (negative); default 10')
+    .option('--concurrency <n>', 'requests in flight at once; default 8')
+    .option('--timeout <ms>', 'deadline of one request, headers and body; default 10000')
+    .option('--max-response-time <ms>', 'responses slower than this are response_time findings')
+    .option('--rate-limit <n>', 'at most n requests per second')
+    .option('--include <filter>', "test only matching operations: path:GLOB, method:M, tag:T, operationId:GLOB (repeatable)", collect)
+    .option('--exclude <filter>', 'skip matching operations, same syntax as --include (repeatable)', collect)
+    .option('--report <format=path>', 'write a report: json=PATH, junit=PATH, sarif=PATH, markdown=PATH (repeatable)', collect)
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity; default low'))
+    .option('--config <file>', 'config file (default: ./sentinel.config.yaml when present)')
+    .action(async (spec: string, flags: RunFlags) => {
+      process.exitCode = await runCommand(spec, flags);
+    });
+}
+
+export async function runCommand(spec: string, flags: RunFlags): Promise<number> {
+  const { config } = loadConfig(flags.config);
+  const settings = resolveSettings(flags, config);
+  const agents = chooseAgents(settings.agents);
+  const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs });
+  const operations = selectOperations(model.operations, settings.include, settings.exclude);
+  if (operations.length === 0) {
+    const filtered = settings.include.length + settings.exclude.length > 0;
+    throw new SentinelError('usage', filtered ? `no operation of ${model.source} matches --include/--exclude` : `${model.source} describes no operations`);
+  }
+  const probe = await probeTarget(settings.baseUrl, Math.min(settings.timeoutMs, 5000));
+  if (!probe.ok) throw new SentinelError('connection', `cannot connect to ${settings.baseUrl}: ${probe.code}`);
+
+  const identities = buildIdentities(
+    { headers: settings.headers, credentials: settings.credentials, identities: settings.identities, ...(settings.defaultRole ? { defaultRole: settings.defaultRole } : {}) },
+    apiKeyHeaderNames(model),
+  );
+  const { result, transportErrorsByCode } = await runTests({
+    model,
+    operations,
+    baseUrl: settings.baseUrl,
+    agents,
+    seed: settings.seed,
+    maxExamples: settings.maxExamples,
+    identities,
+    concurrency: settings.concurrency,
+    timeoutMs: settings.timeoutMs,
+    ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
+    ...(settings.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: settings.maxResponseTimeMs } : {}),
+    onEvent: createProgress({ stream: process.stderr }),
+  });
+
+  const codes = Object.keys(transportErrorsByCode);
+  if (result.summary.requests > 0 && result.summary.transportErrors === result.summary.requests && codes.every((code) => UNREACHABLE.has(code))) {
+    throw new SentinelError('connection', `cannot connect to ${settings.baseUrl}: every request failed (${codes.join(', ')})`);
+  }
+  const written = writeReports(result, settings.reports);
+  process.stdout.write(formatSummary(result, written));
+  return exitCodeFor(result, settings);
+}
+
+export function exitCodeFor(result: RunResult, settings: Pick<RunSettings, 'failOn'>): number {
+  const threshold = severityRank(settings.failOn);
+  return result.findings.some((finding) => severityRank(finding.severity) >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function chooseAgents(names: string[] | undefined): Agent[] {
+  const registry = createAgentRegistry();
+  if (names === undefined) return registry;
+  return names.map((name) => {
+    const agent = registry.find((candidate) => candidate.name === name);
+    if (agent === undefined) throw new SentinelError('usage', `--agents: unknown agent ${JSON.stringify(name)} (available: ${registry.map((a) => a.name).join(', ')})`);
+    return agent;
+  });
+}
+
+/** Each report is written to a temporary file and renamed, so a reader never sees half a report. */
+function writeReports(result: RunResult, reports: RunSettings['reports']): { format: string; path: string }[] {
+  for (const { format, path } of reports) {
+    const text = writers[format](result);
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(temporary, text);
+      renameSync(temporary, path);
+    } catch (error) {
+      throw new SentinelError('usage', `--report ${format}=${path}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  return reports;
+}

@@ -1,0 +1,80 @@
+// `sentinel.config.yaml`: the same keys as `sentinel run`'s flags, validated once where the file is read
+// (zod), with one-line errors naming the file and the key.
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { SentinelError } from '../errors.js';
+
+const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
+const role = z.enum(['admin', 'user', 'low']);
+const positiveInt = z.number().int().positive();
+/** Headers as a map (`Name: value`) or as a list of `'Name: value'` lines, like the flag. */
+const headers = z.union([z.record(z.string(), z.union([z.string(), z.number()]).transform(String)), z.array(z.string())]);
+const stringList = z.union([z.array(z.string()), z.string().transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))]);
+
+export const configSchema = z.strictObject({
+  baseUrl: z.string().optional(),
+  headers: headers.optional(),
+  auth: z
+    .strictObject({
+      bearer: z.string().optional(),
+      basic: z.string().optional(),
+      apiKey: z.string().optional(),
+      /** Role of the default identity. */
+      role: role.optional(),
+    })
+    .optional(),
+  identities: z.array(z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]+$/), role: role.optional(), headers: headers.default({}) })).optional(),
+  agents: stringList.optional(),
+  seed: z.number().int().nonnegative().optional(),
+  maxExamples: positiveInt.optional(),
+  concurrency: positiveInt.optional(),
+  timeout: positiveInt.optional(),
+  maxResponseTime: positiveInt.optional(),
+  rateLimit: z.number().positive().optional(),
+  include: stringList.optional(),
+  exclude: stringList.optional(),
+  report: z.strictObject({ json: z.string().optional(), junit: z.string().optional(), sarif: z.string().optional() }).optional(),
+  failOn: severity.optional(),
+});
+
+export type RunConfig = z.infer<typeof configSchema>;
+
+export const DEFAULT_CONFIG_FILE = 'sentinel.config.yaml';
+
+/** The explicit `--config` file, else `./sentinel.config.yaml` when it exists, else an empty config. */
+export function loadConfig(explicit: string | undefined, cwd = process.cwd()): { config: RunConfig; file?: string } {
+  const file = explicit ?? (existsSync(`${cwd}/${DEFAULT_CONFIG_FILE}`) ? `${cwd}/${DEFAULT_CONFIG_FILE}` : undefined);
+  if (file === undefined) return { config: {} };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new SentinelError('config', `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return { config: parseConfig(text, file), file };
+}
+
+export function parseConfig(text: string, file: string): RunConfig {
+  let document: unknown;
+  try {
+    document = parseYaml(text);
+  } catch (error) {
+    throw new SentinelError('config', `${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = configSchema.safeParse(document ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    const unknown = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
+    throw new SentinelError('config', `${file}: ${where}: ${unknown}`);
+  }
+  return parsed.data;
+}
+
+/** Config headers as `[name, value]` pairs, whichever form the file used. */
+export function configHeaderPairs(value: RunConfig['headers'], parse: (line: string) => [string, string]): [string, string][] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.map(parse);
+  return Object.entries(value).map(([name, v]) => [name.toLowerCase(), v]);
+}

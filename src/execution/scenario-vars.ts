@@ -1,0 +1,81 @@
+// Scenario variables: `{{name}}` placeholders in a planned request, and extraction rules that read
+// values from a response (`$response.body#/json/pointer`, `$response.header.Name`).
+import type { PlannedRequest } from '../agents/test-case.js';
+import type { ReceivedResponse } from './exchange.js';
+
+const WHOLE = /^\{\{\s*([\w.-]+)\s*\}\}$/;
+const EMBEDDED = /\{\{\s*([\w.-]+)\s*\}\}/g;
+
+/**
+ * Replaces placeholders everywhere in the request. A value that is exactly `{{name}}` takes the
+ * variable's own type (a numeric id stays a number); a placeholder inside a longer string is spliced in.
+ * Returns the names that had no value, in which case the step must not be sent.
+ */
+export function substitute(planned: PlannedRequest, variables: Record<string, unknown>): { request: PlannedRequest; missing: string[] } {
+  const missing = new Set<string>();
+  const visit = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const whole = WHOLE.exec(value);
+      if (whole) {
+        if (!(whole[1]! in variables)) missing.add(whole[1]!);
+        return variables[whole[1]!];
+      }
+      return value.replace(EMBEDDED, (text, name: string) => {
+        if (!(name in variables)) {
+          missing.add(name);
+          return text;
+        }
+        const found = variables[name];
+        return typeof found === 'object' ? JSON.stringify(found) : String(found);
+      });
+    }
+    if (Array.isArray(value)) return value.map(visit);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, visit(v)]));
+    }
+    return value;
+  };
+  return { request: visit(planned) as PlannedRequest, missing: [...missing] };
+}
+
+/** Reads one extraction rule from a response; `undefined` when the value is absent. */
+export function extract(rule: string, response: ReceivedResponse): unknown {
+  if (rule.startsWith('$response.header.')) {
+    const value = response.headers[rule.slice('$response.header.'.length).toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+  }
+  if (rule === '$response.body') return response.json ?? response.body;
+  if (rule.startsWith('$response.body#')) return resolvePointer(response.json, rule.slice('$response.body#'.length));
+  if (rule === '$statusCode' || rule === '$response.status') return response.status;
+  return undefined;
+}
+
+/** RFC 6901 JSON pointer lookup. */
+export function resolvePointer(document: unknown, pointer: string): unknown {
+  if (pointer === '') return document;
+  if (!pointer.startsWith('/')) return undefined;
+  let current: unknown = document;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object') return undefined;
+    if (Array.isArray(current)) {
+      if (!/^\d+$/.test(token)) return undefined;
+      current = current[Number(token)];
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
+      current = (current as Record<string, unknown>)[token];
+    }
+  }
+  return current;
+}
+
+/** Applies every rule; only values found are set, so a later step sees a missing variable as missing. */
+export function extractAll(rules: Record<string, string>, response: ReceivedResponse | undefined, into: Record<string, unknown>): Record<string, unknown> {
+  const variables = { ...into };
+  if (response === undefined) return variables;
+  for (const [name, rule] of Object.entries(rules)) {
+    const value = extract(rule, response);
+    if (value !== undefined) variables[name] = value;
+  }
+  return variables;
+}

@@ -1,0 +1,63 @@
+// Judging: the checks that apply to a case run over its exchange and return drafts. A check that throws
+// is a bug in that check; it becomes a run note rather than ending the run.
+import type { Scenario, TestCase } from '../agents/test-case.js';
+import type { CheckContext, CheckOptions, ExecutedStep } from '../execution/checks/check.js';
+import type { CheckRegistry } from '../execution/checks/registry.js';
+import { selectChecks, selectScenarioChecks } from '../execution/checks/select.js';
+import type { Exchange } from '../execution/exchange.js';
+import type { FindingDraft, Severity } from '../execution/finding.js';
+import type { ApiModel, Operation } from '../spec/model.js';
+
+export interface JudgedDraft {
+  check: string;
+  severity: Severity;
+  draft: FindingDraft;
+}
+
+export interface Judge {
+  exchange(operation: Operation, testCase: TestCase, exchange: Exchange, only?: string): JudgedDraft[];
+  scenario(scenario: Scenario, steps: ExecutedStep[]): JudgedDraft[];
+  /** Operation key → checks that judged at least one of its exchanges. */
+  checksRun: Map<string, Set<string>>;
+  notes: string[];
+}
+
+export function createJudge(model: ApiModel, registry: CheckRegistry, options: CheckOptions, validate: CheckContext['validate']): Judge {
+  const checksRun = new Map<string, Set<string>>();
+  const notes: string[] = [];
+  const failedChecks = new Set<string>();
+  const guarded = (id: string, run: () => FindingDraft[]): FindingDraft[] => {
+    try {
+      return run();
+    } catch (error) {
+      if (!failedChecks.has(id)) notes.push(`check ${id} failed and was skipped on some exchanges: ${error instanceof Error ? error.message : String(error)}`);
+      failedChecks.add(id);
+      return [];
+    }
+  };
+  return {
+    checksRun,
+    notes,
+    exchange(operation, testCase, exchange, only) {
+      const judged: JudgedDraft[] = [];
+      for (const check of selectChecks(registry, testCase, options)) {
+        if (only !== undefined && check.id !== only) continue;
+        if (exchange.response === undefined && !check.acceptsTransportErrors) continue;
+        let ran = checksRun.get(operation.key);
+        if (ran === undefined) checksRun.set(operation.key, (ran = new Set()));
+        ran.add(check.id);
+        const drafts = guarded(check.id, () => check.run({ model, operation, testCase, exchange, options, validate }));
+        for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
+      }
+      return judged;
+    },
+    scenario(scenario, steps) {
+      const judged: JudgedDraft[] = [];
+      for (const check of selectScenarioChecks(registry, scenario)) {
+        const drafts = guarded(check.id, () => check.run({ model, scenario, steps, options, validate }));
+        for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
+      }
+      return judged;
+    },
+  };
+}
