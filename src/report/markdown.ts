@@ -42,7 +42,10 @@ function details(finding: ReportFinding, index: number): string[] {
   if (finding.evidence !== undefined) lines.push('Evidence:', '', fence(finding.evidence), '');
   if (finding.payload !== undefined) lines.push('Payload:', '', fence(finding.payload), '');
   const exchanges = finding.steps && finding.steps.length > 0 ? finding.steps : [finding];
-  lines.push('<details><summary>Request and response</summary>', '', fence(exchanges.flatMap((e) => exchangeLines(e)).join('\n')), '', '</details>', '');
+  const exchangeText = finding.steps?.length
+    ? finding.steps.flatMap((step, i) => [`Step ${i + 1}: ${step.title}`, ...exchangeLines(step), '']).join('\n').trimEnd()
+    : exchangeLines(finding).join('\n');
+  lines.push('<details><summary>Request and response</summary>', '', fence(exchangeText), '', '</details>', '');
   lines.push('Reproduce:', '', fence(exchanges.map((e) => e.curl).join('\n'), 'sh'), '');
   return lines;
 }
