@@ -1,0 +1,43 @@
+// JSON pointers for the nodes rules look at. The model keeps pointers for operations, parameters,
+// bodies and responses; the parts below them depend on the source dialect (Swagger 2 has no `content`).
+import type { ApiModel, MediaTypeContent, Parameter } from '../model.js';
+
+export function escapePointerToken(token: string): string {
+  // Most tokens need no escaping; skip the regexes for them (this runs for every schema property).
+  if (!token.includes('~') && !token.includes('/')) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinPointer(base: string, ...tokens: (string | number)[]): string {
+  let pointer = base;
+  for (const token of tokens) pointer += `/${escapePointerToken(String(token))}`;
+  return pointer;
+}
+
+function isSwagger2(model: ApiModel): boolean {
+  return model.dialect === 'swagger-2.0';
+}
+
+/** The pointer of a parameter's schema: Swagger 2 keeps type keywords on the parameter itself. */
+export function parameterSchemaPointer(model: ApiModel, parameter: Parameter): string {
+  if (parameter.contentType !== undefined) return joinPointer(parameter.pointer, 'content', parameter.contentType, 'schema');
+  return isSwagger2(model) ? parameter.pointer : `${parameter.pointer}/schema`;
+}
+
+/** The pointer of one media type under a request body or response (`ownerPointer`). */
+export function mediaTypePointer(model: ApiModel, ownerPointer: string, content: MediaTypeContent): string {
+  return isSwagger2(model) ? ownerPointer : joinPointer(ownerPointer, 'content', content.mediaType);
+}
+
+export function mediaSchemaPointer(model: ApiModel, ownerPointer: string, content: MediaTypeContent): string {
+  return `${mediaTypePointer(model, ownerPointer, content)}/schema`;
+}
+
+export function securitySchemePointer(model: ApiModel, name: string): string {
+  return isSwagger2(model) ? joinPointer('/securityDefinitions', name) : joinPointer('/components/securitySchemes', name);
+}
+
+/** Swagger 2 spreads the server over `schemes`, `host` and `basePath`; point at the scheme list. */
+export function serverPointer(model: ApiModel, index: number): string {
+  return isSwagger2(model) ? '/schemes' : `/servers/${index}`;
+}
