@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_ERROR, SentinelError } from '../errors.js';
 import { registerLint } from './commands/lint.js';
 import { registerRun } from './commands/run.js';
+import { registerPerf } from './commands/perf.js';
 
 const program = new Command('sentinel')
   .description('Test an HTTP API from its OpenAPI description')
@@ -13,6 +14,7 @@ const program = new Command('sentinel')
 
 registerLint(program);
 registerRun(program);
+registerPerf(program);
 
 try {
   await program.parseAsync(process.argv);

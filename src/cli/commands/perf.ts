@@ -1,0 +1,145 @@
+// `sentinel perf <spec> --base-url URL --profile load|stress|spike|soak ...`: plan a load from the
+// description, generate it, judge it (thresholds, baseline), report it; exit 0 passed, 1 breached or
+// regressed, 2 usage, spec or connection error.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { analyzePerf } from '../../agents/perf-analyzer.js';
+import { planPerf } from '../../agents/perf-planner.js';
+import { breachedThreshold } from '../../agents/perf/early-stop.js';
+import { prepareMix } from '../../agents/perf/prepare-mix.js';
+import { createValueGenerator } from '../../agents/data/values.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
+import { runLoad } from '../../execution/load/engine.js';
+import { probeTarget } from '../../execution/probe.js';
+import { exportInput } from '../../report/perf/export-input.js';
+import { toK6Script } from '../../report/perf/k6.js';
+import { toLocustScript } from '../../report/perf/locust.js';
+import { buildPerfReport, formatPerfReport, readBaseline } from '../../report/perf/perf-report.js';
+import { createProgressPrinter } from '../../report/perf/progress.js';
+import { formatPerfSummary } from '../../report/perf/text.js';
+import { loadSpec } from '../../spec/load.js';
+import { resolvePerfSettings, type PerfFlags } from './perf-settings.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerPerf(program: Command): void {
+  program
+    .command('perf')
+    .description('Generate load from an OpenAPI description, measure latency and errors, judge thresholds and regressions')
+    .argument('<spec>', 'OpenAPI/Swagger description: a file, an http(s) URL, or - for stdin')
+    .option('--base-url <url>', "the API's base URL; replaces the description's server URL, base path included")
+    .option('--profile <profile>', 'load (steady), stress (steps up to the peak), spike or soak', 'load')
+    .option('--duration <duration>', 'how long: 30s, 5m, 1m30s (default: load 30s, stress 60s, spike 30s, soak 10m)')
+    .option('--rate <rate>', 'open model: arrivals per second, e.g. 100/s (the steady level, or the peak of stress and spike)')
+    .option('--vus <n>', 'closed model: virtual users, each sending its next request when the last is answered')
+    .option('--connections <n>', 'open model: connections over all workers; default 64')
+    .option('--workers <n>', 'worker threads generating load; default: the number of cores')
+    .option('--threshold <expr>', "pass/fail: 'p95<200ms', 'p99<1s', 'error_rate<1%', 'rps>100' (repeatable)", collect)
+    .option('--abort-on-fail', 'stop as soon as a latency or error-rate threshold is breached')
+    .option('--baseline <file>', 'a previous --report json= file to compare with (regressions exit 1)')
+    .option('--report <format=path>', 'write the perf report: json=PATH', collect)
+    .option('--export <format=path>', 'write an equivalent script: k6=PATH or locust=PATH (repeatable)', collect)
+    .option('--header <header>', "'Name: value' sent with every request (repeatable)", collect)
+    .option('--include-writes', 'load POST, PUT, PATCH and DELETE operations too (default: GET and HEAD only)')
+    .option('--weight <op=n>', "relative weight of an operation: 'GET /pets=3' or 'listPets=3'; 0 leaves it out (repeatable)", collect)
+    .option('--weights <file>', 'a YAML or JSON map of operation to weight')
+    .option('--seed <n>', 'seed of the generated request values; default 1')
+    .option('--timeout <ms>', 'deadline of one request (connect, headers, body); default 10000')
+    .action(async (spec: string, flags: PerfFlags) => {
+      process.exitCode = await perfCommand(spec, flags);
+    });
+}
+
+export async function perfCommand(spec: string, flags: PerfFlags): Promise<number> {
+  const settings = resolvePerfSettings(flags);
+  const baseline = settings.baseline !== undefined ? readBaseline(settings.baseline) : undefined;
+  const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs });
+  const baseUrl = settings.baseUrl ?? model.servers.find((server) => /^https?:\/\//.test(server.url))?.url;
+  if (baseUrl === undefined) throw new SentinelError('usage', `--base-url is required: ${model.source} names no absolute http(s) server URL`);
+
+  const plan = planPerf(
+    model,
+    {
+      profile: settings.profile,
+      ...(settings.durationMs !== undefined ? { durationMs: settings.durationMs } : {}),
+      ...(settings.rate !== undefined ? { rate: settings.rate } : {}),
+      ...(settings.vus !== undefined ? { vus: settings.vus } : {}),
+      includeWrites: settings.includeWrites,
+      weights: settings.weights,
+      thresholds: settings.thresholds,
+      seed: settings.seed,
+    },
+    createValueGenerator(model, settings.seed),
+  );
+  const mix = prepareMix(model, plan.mix, baseUrl, settings.headers);
+  for (const note of plan.notes) process.stderr.write(`note: ${note}\n`);
+
+  const scripts = exportInput(baseUrl, plan.model, plan.stages, plan.thresholds, mix);
+  if (settings.exports.k6 !== undefined) writeAtomically(settings.exports.k6, toK6Script(scripts));
+  if (settings.exports.locust !== undefined) writeAtomically(settings.exports.locust, toLocustScript(scripts));
+
+  const probe = await probeTarget(baseUrl, Math.min(settings.timeoutMs, 5000));
+  if (!probe.ok) throw new SentinelError('connection', `cannot connect to ${baseUrl}: ${probe.code}`);
+
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
+  const progress = createProgressPrinter(process.stderr);
+  let result;
+  try {
+    result = await runLoad(
+      {
+        model: plan.model,
+        stages: plan.stages,
+        mix,
+        connections: settings.connections,
+        timeoutMs: settings.timeoutMs,
+        seed: settings.seed,
+        ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
+      },
+      {
+        signal: interrupt.signal,
+        onProgress: (update) => {
+          progress.update(update);
+          return settings.abortOnFail ? breachedThreshold(plan.thresholds, update.overall, update.elapsedMs) : undefined;
+        },
+      },
+    );
+  } finally {
+    progress.done();
+    process.removeListener('SIGINT', onSigint);
+  }
+
+  const analysis = analyzePerf(result, plan.thresholds, plan.profile, baseline);
+  process.stdout.write(formatPerfSummary(result, analysis));
+  if (settings.reportJson !== undefined) {
+    const report = buildPerfReport({
+      spec: model.source,
+      baseUrl,
+      profile: plan.profile,
+      thresholds: plan.thresholds.map((threshold) => threshold.expression),
+      operations: plan.mix.map((entry) => ({ operation: entry.operation, weight: entry.weight, variants: entry.requests.length })),
+      notes: plan.notes,
+      result,
+      analysis,
+    });
+    writeAtomically(settings.reportJson, formatPerfReport(report));
+  }
+  if (interrupt.signal.aborted) {
+    process.stderr.write('sentinel: perf: interrupted; the results above cover the time measured\n');
+    return EXIT_ERROR;
+  }
+  return analysis.passed ? EXIT_OK : EXIT_FINDINGS;
+}
+
+function writeAtomically(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    throw new SentinelError('usage', `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
