@@ -1,4 +1,4 @@
-// JSON pointers: building them from path tokens and finding where a `$ref` sits.
+// JSON pointers: building, splitting, and finding where an object sits.
 
 export function escapeToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -8,16 +8,20 @@ export function joinPointer(base: string, ...tokens: (string | number)[]): strin
   return tokens.reduce<string>((pointer, token) => `${pointer}/${escapeToken(token)}`, base);
 }
 
-/** Pointer of the first `{ "$ref": ... }` whose value matches, searching breadth-first; cycles are skipped. */
-export function findRef(root: unknown, matches: (ref: string) => boolean): string | undefined {
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
+  return pointer.replace(/^\//, '').split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Pointer of `target` inside `root` (by identity), breadth-first; cycles are skipped. Error paths only. */
+export function findObject(root: unknown, target: object): string | undefined {
   const seen = new Set<object>();
   const queue: [unknown, string][] = [[root, '']];
   for (let i = 0; i < queue.length; i++) {
     const [value, pointer] = queue[i]!;
+    if (value === target) return pointer;
     if (value === null || typeof value !== 'object' || seen.has(value)) continue;
     seen.add(value);
-    const ref = (value as { $ref?: unknown }).$ref;
-    if (typeof ref === 'string' && matches(ref)) return pointer;
     for (const [key, child] of Object.entries(value)) queue.push([child, joinPointer(pointer, key)]);
   }
   return undefined;

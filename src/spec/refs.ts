@@ -1,130 +1,199 @@
-// Resolving `$ref`s (internal, other local files, URLs) in place with json-schema-ref-parser.
-// Circular references become real cycles between JS objects; schema conversion turns them back into
-// `$ref`s to `schemaDefs`. Every external document goes through our own bounded readers and safe parser.
+// Resolving `$ref`s in place: internal ones, other local files and URLs. Each reference is replaced by
+// its target object itself, so a component used a thousand times is one JS object (schema conversion is
+// memoized on that identity) and recursive schemas become real cycles (turned back into `$ref`s to
+// `schemaDefs` by schema-convert.ts). A chain of references that only points at itself is an error.
+// Our own resolver rather than json-schema-ref-parser's: it is a single pass over the recorded `$ref`
+// sites, which keeps loading GitHub's 13 MB description well within 2x a bare dereference.
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import $RefParser, { type FileInfo, JSONParserError, MissingPointerError } from '@apidevtools/json-schema-ref-parser';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SpecError } from '../errors.js';
 import type { LoadLimits } from './limits.js';
 import { parseText } from './parse.js';
-import { findRef } from './pointer.js';
+import { findObject, splitPointer } from './pointer.js';
 import { fetchUrl, isUrl, readFileBounded, type SourceText } from './sources.js';
 import { decodeText } from './text.js';
 
+type Obj = Record<string, unknown>;
+
 export interface ResolvedDocument {
-  root: Record<string, unknown>;
+  root: Obj;
   /** Name of each `$ref` target (last pointer token), used as its key in `schemaDefs`. */
   refNames: WeakMap<object, string>;
-  /** Parsed external documents by location, to say where a broken `$ref` sits. */
-  documents: Map<string, unknown>;
 }
 
-/** Whole-resolution time bound: a pathological graph ends with an error instead of a hang. */
-const RESOLVE_TIMEOUT_MS = 60_000;
+/** Documents one description may pull in through `$ref`s. */
+const MAX_DOCUMENTS = 200;
 
-export async function resolveRefs(doc: Record<string, unknown>, source: SourceText, limits: LoadLimits): Promise<ResolvedDocument> {
-  const refNames = new WeakMap<object, string>();
-  const documents = new Map<string, unknown>([[source.location, doc]]);
+interface RefSite {
+  holder: Obj | unknown[];
+  key: string | number;
+  ref: Obj & { $ref: string };
+  /** Absolute URL of the document the site is in (file: or http(s):). */
+  base: string;
+}
+
+interface Doc {
+  url: string;
+  name: string;
+  root: unknown;
+}
+
+export async function resolveRefs(root: Obj, source: SourceText, limits: LoadLimits): Promise<ResolvedDocument> {
   const fromUrl = isUrl(source.location);
-  const base = fromUrl ? source.location : resolvePath(source.location);
-  const display = (url: string): string => displayName(url, source);
+  const rootUrl = fromUrl ? source.location : pathToFileURL(resolvePath(source.location)).href;
+  const docs = new Map<string, Doc>([[rootUrl, { url: rootUrl, name: source.name, root }]]);
+  const sites: RefSite[] = [];
+  const pending = [rootUrl];
+  // Phase 1: record every `$ref` site and load every document they name (breadth-first).
+  while (pending.length > 0) {
+    const url = pending.shift()!;
+    const doc = docs.get(url)!;
+    for (const site of collectRefSites(doc.root, url)) {
+      sites.push(site);
+      const target = documentUrl(site, docs);
+      if (docs.has(target)) continue;
+      if (docs.size >= MAX_DOCUMENTS) throw siteError(site, docs, `more than ${MAX_DOCUMENTS} documents referenced`);
+      docs.set(target, await loadDocument(target, site, docs, source, limits, fromUrl));
+      pending.push(target);
+    }
+  }
+  // Phase 2: replace every site by its target.
+  const resolver = new Resolver(docs);
+  for (const site of sites) (site.holder as Obj)[site.key as string] = resolver.resolve(site);
+  resolver.repairMergedCopies();
+  return { root: docs.get(rootUrl)!.root as Obj, refNames: resolver.refNames };
+}
 
-  const parser = new $RefParser();
+function collectRefSites(root: unknown, base: string): RefSite[] {
+  const sites: RefSite[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((value, index) => [index, value]) : Object.entries(node);
+    for (const [key, value] of entries) {
+      if (value === null || typeof value !== 'object') continue;
+      // Example payloads are data: a "$ref" key there is not a reference.
+      if (key === 'example') continue;
+      if (isRef(value)) sites.push({ holder: node as Obj, key, ref: value, base });
+      else stack.push(value);
+    }
+  }
+  return sites;
+}
+
+function isRef(value: unknown): value is Obj & { $ref: string } {
+  return value !== null && typeof value === 'object' && typeof (value as Obj).$ref === 'string';
+}
+
+function documentUrl(site: RefSite, docs: Map<string, Doc>): string {
   try {
-    await parser.dereference(base, doc, {
-      continueOnError: false,
-      timeoutMs: RESOLVE_TIMEOUT_MS,
-      parse: {
-        json: false,
-        yaml: false,
-        text: false,
-        binary: false,
-        sentinel: {
-          order: 1,
-          canParse: true,
-          parse: (file: FileInfo) => {
-            const value = parseText(String(file.data), display(file.url), limits);
-            documents.set(file.url, value);
-            return value;
-          },
-        },
-      },
-      resolve: {
-        external: true,
-        file: {
-          order: 1,
-          canRead: (file: FileInfo) => !isUrl(file.url),
-          read: async (file: FileInfo) => {
-            // A description fetched from the network may not read this machine's files.
-            if (fromUrl) throw new SpecError(source.name, `$ref to a local file from a remote description refused: ${file.url}`);
-            const path = file.url.startsWith('file:') ? fileURLToPath(file.url) : file.url;
-            return decodeText(await readFileBounded(path, limits.maxBytes), display(file.url));
-          },
-        },
-        http: {
-          order: 2,
-          canRead: (file: FileInfo) => isUrl(file.url),
-          read: async (file: FileInfo) => {
-            const { location, bytes } = await fetchUrl(file.url, limits);
-            return decodeText(bytes, location);
-          },
-        },
-      },
-      dereference: {
-        circular: true,
-        onDereference: (ref: string, value: unknown) => {
-          if (value !== null && typeof value === 'object' && !refNames.has(value)) refNames.set(value, refName(ref));
-        },
-      },
-    });
+    const url = new URL(site.ref.$ref, site.base);
+    url.hash = '';
+    return url.href;
+  } catch {
+    throw siteError(site, docs, `invalid $ref "${site.ref.$ref}"`);
+  }
+}
+
+async function loadDocument(url: string, site: RefSite, docs: Map<string, Doc>, source: SourceText, limits: LoadLimits, fromUrl: boolean): Promise<Doc> {
+  if (isUrl(url)) {
+    const { location, bytes } = await fetchUrl(url, limits);
+    return { url, name: location, root: parseText(decodeText(bytes, location), location, limits) };
+  }
+  if (!url.startsWith('file:')) throw siteError(site, docs, `unsupported $ref scheme in "${site.ref.$ref}"`);
+  // A description fetched from the network may not read this machine's files.
+  if (fromUrl) throw siteError(site, docs, `$ref to a local file from a remote description refused: "${site.ref.$ref}"`);
+  const path = fileURLToPath(url);
+  const name = isAbsolute(source.location) ? path : relative(process.cwd(), path) || path;
+  try {
+    return { url, name, root: parseText(decodeText(await readFileBounded(path, limits.maxBytes), name), name, limits) };
   } catch (error) {
-    throw toSpecError(error, source, documents, display);
+    if (error instanceof SpecError && /no such file/.test(error.reason)) throw siteError(site, docs, `$ref target file not found: ${name} (from "${site.ref.$ref}")`);
+    throw error;
   }
-  return { root: parser.schema as Record<string, unknown>, refNames, documents };
 }
 
-function refName(ref: string): string {
-  const hash = ref.indexOf('#');
-  const pointer = hash === -1 ? '' : ref.slice(hash + 1);
-  const last = pointer.split('/').pop() ?? '';
-  const name = last !== '' ? last.replace(/~1/g, '/').replace(/~0/g, '~') : ref.slice(0, hash === -1 ? undefined : hash).split('/').pop() ?? 'ref';
-  return decodeURIComponent(name);
+function siteError(site: RefSite, docs: Map<string, Doc>, reason: string): SpecError {
+  const doc = docs.get(site.base);
+  return new SpecError(doc?.name ?? site.base, reason, doc ? findObject(doc.root, site.ref) : undefined);
 }
 
-function displayName(url: string, source: SourceText): string {
-  if (isUrl(url)) return url;
-  const path = url.startsWith('file:') ? fileURLToPath(url) : url;
-  return isAbsolute(source.location) ? path : relative(process.cwd(), path) || path;
-}
+class Resolver {
+  readonly refNames = new WeakMap<object, string>();
+  private readonly targets = new Map<string, unknown>();
+  private readonly resolved = new Map<object, unknown>();
+  private readonly merged: Obj[] = [];
+  private readonly chain: string[] = [];
 
-function toSpecError(error: unknown, source: SourceText, documents: Map<string, unknown>, display: (url: string) => string): SpecError {
-  if (error instanceof SpecError) return error;
-  const cause = (error as { cause?: unknown })?.cause;
-  if (cause instanceof SpecError) return cause;
-  if (error instanceof MissingPointerError) {
-    const target = `${display(error.source ?? source.location)}#${error.message.match(/"#([^"]*)"/)?.[1] ?? ''}`;
-    const where = locateMissingRef(error, documents);
-    const file = where ? display(where.url) : source.name;
-    return new SpecError(file, `$ref target not found: ${target} (no "${error.targetToken}")`, where?.pointer);
+  constructor(private readonly docs: Map<string, Doc>) {}
+
+  resolve(site: RefSite): unknown {
+    const done = this.resolved.get(site.ref);
+    if (done !== undefined) return done;
+    const url = new URL(site.ref.$ref, site.base);
+    const pointer = decodeURIComponent(url.hash.slice(1));
+    url.hash = '';
+    let target = this.target(url.href, pointer, site);
+    // OpenAPI 3.1 allows keywords beside `$ref` (a description, say): they apply on top of the target.
+    const siblings = Object.keys(site.ref).filter((key) => key !== '$ref');
+    if (siblings.length > 0 && target !== null && typeof target === 'object' && !Array.isArray(target)) {
+      const copy: Obj = { ...(target as Obj) };
+      for (const key of siblings) copy[key] = site.ref[key];
+      this.merged.push(copy);
+      target = copy;
+    }
+    this.resolved.set(site.ref, target);
+    return target;
   }
-  if (error instanceof RangeError) return new SpecError(source.name, `$ref resolution failed: ${error.message.split('. ')[0]}`);
-  if (error instanceof JSONParserError) {
-    const inner = (error as { source?: string }).source;
-    return new SpecError(inner ? display(inner) : source.name, `$ref resolution failed: ${error.message.split('\n')[0]}`);
-  }
-  return new SpecError(source.name, `$ref resolution failed: ${(error as Error)?.message ?? String(error)}`);
-}
 
-/** Finds which document holds the broken `$ref` and its JSON pointer (error path only). */
-function locateMissingRef(error: MissingPointerError, documents: Map<string, unknown>): { url: string; pointer: string } | undefined {
-  const hash = error.message.match(/"(#[^"]*)"/)?.[1] ?? '';
-  for (const [url, value] of documents) {
-    const pointer = findRef(value, (ref) => ref.endsWith(hash) && (ref.startsWith('#') ? sameFile(url, error.source) : true));
-    if (pointer !== undefined) return { url, pointer };
+  /** Shallow copies made for sibling keywords may still hold unresolved `$ref` objects at top level. */
+  repairMergedCopies(): void {
+    for (const copy of this.merged) {
+      for (const [key, value] of Object.entries(copy)) {
+        if (isRef(value) && this.resolved.has(value)) copy[key] = this.resolved.get(value);
+      }
+    }
   }
-  return undefined;
-}
 
-function sameFile(url: string, source: string | undefined): boolean {
-  return source === undefined || resolvePath(url) === resolvePath(source) || url === source;
+  private target(docUrl: string, pointer: string, site: RefSite): unknown {
+    const key = `${docUrl}#${pointer}`;
+    if (this.targets.has(key)) return this.targets.get(key);
+    const doc = this.docs.get(docUrl)!;
+    if (this.chain.includes(key)) {
+      const loop = [...this.chain.slice(this.chain.indexOf(key)), key].map((entry) => this.display(entry)).join(' -> ');
+      throw siteError(site, this.docs, `circular $ref chain that never reaches a value: ${loop}`);
+    }
+    this.chain.push(key);
+    let node: unknown = doc.root;
+    for (const token of splitPointer(pointer)) {
+      node = this.follow(node, docUrl, site);
+      const next = node !== null && typeof node === 'object' ? (node as Obj)[token] : undefined;
+      if (next === undefined) {
+        throw siteError(site, this.docs, `$ref target not found: "${site.ref.$ref}" (${doc.name} has no "${token}" at #${pointer})`);
+      }
+      node = next;
+    }
+    node = this.follow(node, docUrl, site);
+    this.chain.pop();
+    this.targets.set(key, node);
+    if (node !== null && typeof node === 'object' && !this.refNames.has(node)) {
+      const last = splitPointer(pointer).pop();
+      this.refNames.set(node, last ?? doc.name.split('/').pop() ?? 'ref');
+    }
+    return node;
+  }
+
+  /** A `$ref` met on the way to (or as) a target is followed: references may point at references. */
+  private follow(node: unknown, docUrl: string, from: RefSite): unknown {
+    if (!isRef(node)) return node;
+    const done = this.resolved.get(node);
+    if (done !== undefined) return done;
+    return this.resolve({ holder: from.holder, key: from.key, ref: node, base: docUrl });
+  }
+
+  private display(key: string): string {
+    const [url, pointer] = key.split('#') as [string, string];
+    return `${this.docs.get(url)?.name ?? url}#${pointer}`;
+  }
 }
