@@ -1,0 +1,41 @@
+// Functional-Negative: requests the API must refuse (one violated constraint each: wrong type, a bound,
+// pattern, format or enum violated, a required part missing, an unknown property, malformed or empty
+// or mistyped bodies), boundary values just inside (accept) and just outside (reject), and two probes:
+// an undeclared method per path and a missing required header per operation.
+import type { ApiModel, Operation } from '../spec/model.js';
+import type { Agent, AgentContext, AgentOutput } from './agent.js';
+import { deriveSeed } from './data/prng.js';
+import { createValueGenerator } from './data/values.js';
+import { bodyCases } from './negative-body.js';
+import { idAllocator } from './negative-cases.js';
+import { parameterCases } from './negative-params.js';
+import { missingHeaderProbe, unsupportedMethodProbes } from './negative-probes.js';
+import type { TestCase } from './test-case.js';
+import { validRequest } from './valid-request.js';
+
+export const negativeAgent: Agent = {
+  name: 'negative',
+  description: 'Invalid input (one violated constraint each), boundary values, undeclared methods, missing required headers',
+  plan(model: ApiModel, operations: Operation[], context: AgentContext): AgentOutput {
+    const output: AgentOutput = { cases: [], scenarios: [], notes: [] };
+    const limit = Math.max(1, context.maxExamples);
+    for (const operation of operations) {
+      const generator = createValueGenerator(model, deriveSeed(context.seed, `negative ${operation.key}`));
+      const { request, missing } = validRequest(generator, operation, { optional: 'all', variant: 0, useExamples: true });
+      if (missing.length > 0) {
+        output.notes.push(`${operation.key}: no valid value could be generated for ${missing.join(', ')}; negative cases skipped`);
+        continue;
+      }
+      const nextId = idAllocator('negative', operation);
+      const cases: TestCase[] = [
+        ...parameterCases(operation, request, generator, nextId, limit),
+        ...bodyCases(operation, request, generator, nextId, limit),
+      ];
+      const headerProbe = missingHeaderProbe(operation, request, nextId);
+      if (headerProbe !== undefined) cases.push(headerProbe);
+      output.cases.push(...cases);
+    }
+    output.cases.push(...unsupportedMethodProbes(model, operations, context.seed));
+    return output;
+  },
+};
