@@ -45,52 +45,87 @@ export class SchemaWalker {
     return this.walk(schema, scope, false);
   }
 
-  private walk(node: unknown, scope: SchemaScope, composed: boolean): readonly SchemaIssue[] {
-    if (!isSchemaObject(node) || typeof node.$ref === 'string') return NONE;
-    const memo = this.memo[scope][composed ? 1 : 0];
-    const known = memo.get(node);
-    if (known !== undefined) return known;
-    // A cycle of plain objects breaks the "recursion only through $ref" contract; stop rather than loop.
-    if (this.onPath.has(node)) return NONE;
-    this.onPath.add(node);
+  /** Depth-first with an explicit stack: resolved descriptions can nest deeper than the call stack allows. */
+  private walk(root: unknown, scope: SchemaScope, rootComposed: boolean): readonly SchemaIssue[] {
+    if (!isSchemaObject(root) || typeof root.$ref === 'string') return NONE;
+    const rootKnown = this.memo[scope][rootComposed ? 1 : 0].get(root);
+    if (rootKnown !== undefined) return rootKnown;
 
+    const stack: Frame[] = [this.enter(root, scope, rootComposed, '', '')];
+    let result: readonly SchemaIssue[] = NONE;
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next < frame.children.length) {
+        const child = frame.children[frame.next]!;
+        frame.next += 1;
+        if (!isSchemaObject(child.node) || typeof child.node.$ref === 'string') continue;
+        const known = this.memo[scope][child.composed ? 1 : 0].get(child.node);
+        if (known !== undefined) appendIssues(frame.found, known, child.keyword, child.key);
+        // A cycle of plain objects breaks the "recursion only through $ref" contract; stop rather than loop.
+        else if (!this.onPath.has(child.node)) stack.push(this.enter(child.node, scope, child.composed, child.keyword, child.key));
+        continue;
+      }
+      stack.pop();
+      this.onPath.delete(frame.node);
+      result = frame.found.length === 0 ? NONE : frame.found;
+      this.memo[scope][frame.composed ? 1 : 0].set(frame.node, result);
+      const parent = stack[stack.length - 1];
+      if (parent !== undefined) appendIssues(parent.found, result, frame.keyword, frame.key);
+    }
+    return result;
+  }
+
+  /** Runs the rules on one node and lists the sub-schemas to visit. */
+  private enter(node: SchemaObject, scope: SchemaScope, composed: boolean, keyword: string, key: string): Frame {
+    this.onPath.add(node);
     const found: SchemaIssue[] = [];
     const context: SchemaNodeContext = { composed };
     for (const rule of this.rulesByScope[scope]) {
       for (const issue of rule.check(node, context)) found.push({ rule, pointer: issue.pointer, message: issue.message, fix: issue.fix });
     }
-    // Prefixes are built only for children that have issues: most subtrees have none.
-    const add = (child: unknown, childComposed: boolean, prefix: () => string) => {
-      const issues = this.walk(child, scope, childComposed);
-      if (issues.length === 0) return;
-      const base = prefix();
-      for (const issue of issues) found.push({ ...issue, pointer: base + issue.pointer });
-    };
-
+    const children: Child[] = [];
     const properties = node.properties;
     if (isSchemaObject(properties)) {
       for (const name in properties) {
         const property = properties[name];
         // Read-only properties are never sent, so input rules do not apply to them.
         if (scope === 'input' && isSchemaObject(property) && property.readOnly === true) continue;
-        add(property, false, () => `/properties/${escapePointerToken(name)}`);
+        children.push({ node: property, composed: false, keyword: 'properties', key: name });
       }
     }
-    for (const keyword of SINGLE_CHILDREN) if (keyword in node) add(node[keyword], false, () => `/${keyword}`);
-    for (const keyword of MAP_CHILDREN) {
-      const map = node[keyword];
-      if (isSchemaObject(map)) for (const key in map) add(map[key], false, () => `/${keyword}/${escapePointerToken(key)}`);
+    for (const single of SINGLE_CHILDREN) if (single in node) children.push({ node: node[single], composed: false, keyword: single, key: '' });
+    for (const mapKeyword of MAP_CHILDREN) {
+      const map = node[mapKeyword];
+      if (isSchemaObject(map)) for (const name in map) children.push({ node: map[name], composed: false, keyword: mapKeyword, key: name });
     }
-    for (const keyword of LIST_CHILDREN) {
-      const list = node[keyword];
-      if (Array.isArray(list)) list.forEach((child, index) => add(child, false, () => `/${keyword}/${index}`));
+    for (const listKeyword of LIST_CHILDREN) {
+      const list = node[listKeyword];
+      if (Array.isArray(list)) list.forEach((child, index) => children.push({ node: child, composed: false, keyword: listKeyword, key: String(index) }));
     }
     const allOf = node.allOf;
-    if (Array.isArray(allOf)) allOf.forEach((child, index) => add(child, true, () => `/allOf/${index}`));
-
-    this.onPath.delete(node);
-    const result = found.length === 0 ? NONE : found;
-    memo.set(node, result);
-    return result;
+    if (Array.isArray(allOf)) allOf.forEach((child, index) => children.push({ node: child, composed: true, keyword: 'allOf', key: String(index) }));
+    return { node, composed, keyword, key, found, children, next: 0 };
   }
+}
+
+interface Child {
+  node: unknown;
+  composed: boolean;
+  /** The keyword and (for maps and lists) the key under which the child sits: its pointer prefix. */
+  keyword: string;
+  key: string;
+}
+
+interface Frame extends Child {
+  node: SchemaObject;
+  found: SchemaIssue[];
+  children: Child[];
+  next: number;
+}
+
+/** Prefixes are built only for children that have issues: most subtrees have none. */
+function appendIssues(target: SchemaIssue[], issues: readonly SchemaIssue[], keyword: string, key: string): void {
+  if (issues.length === 0) return;
+  const prefix = key === '' && keyword !== 'properties' && !MAP_CHILDREN.includes(keyword) ? `/${keyword}` : `/${keyword}/${escapePointerToken(key)}`;
+  for (const issue of issues) target.push({ ...issue, pointer: prefix + issue.pointer });
 }
