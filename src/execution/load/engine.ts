@@ -28,14 +28,16 @@ export interface LoadHooks {
   signal?: AbortSignal;
 }
 
-// Workers need a moment to start; the first stage begins for all of them at the same instant.
-const STARTUP_MS = 300;
+/** Longest wait for the workers to load before the run is given up. */
+const READY_TIMEOUT_MS = 30_000;
+/** Between the start message and the first stage, so every worker receives it before its first send. */
+const START_MARGIN_MS = 50;
 
 export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<LoadResult> {
   validatePlan(plan);
   const workers = workerCount(plan.workers ?? availableParallelism(), plan.stages);
   const totalMs = totalDurationMs(plan.stages);
-  const startAt = Date.now() + STARTUP_MS + 50 * workers;
+  let startAt = Number.POSITIVE_INFINITY;
   const peakRate = Math.max(...plan.stages.map((stage) => stage.target));
   const configs: WorkerConfig[] = Array.from({ length: workers }, (_, index) => {
     const stages = shareStages(plan.stages, plan.model, workers, index);
@@ -49,7 +51,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
       timeoutMs: plan.timeoutMs,
       maxInFlight: plan.maxInFlight ?? 10_000,
       seed: plan.seed,
-      startAt,
+      startAt: 0,
       phaseOffsetMs: plan.model === 'open' && peakRate > 0 ? (index * 1000) / peakRate : 0,
     };
   });
@@ -62,21 +64,32 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
   let interrupted = 0;
   let stoppedEarly: LoadResult['stoppedEarly'];
 
-  const elapsed = () => Math.max(0, Date.now() - startAt);
+  const elapsed = () => (Number.isFinite(startAt) ? Math.max(0, Date.now() - startAt) : 0);
   const stopAll = (reason: string) => {
     if (stoppedEarly) return;
     stoppedEarly = { reason, atMs: elapsed() };
     for (const thread of threads) thread.postMessage({ type: 'stop' });
   };
 
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let readyCount = 0;
   const finished = new Promise<void>((resolve, reject) => {
-    let remaining = workers;
+    const done = new Set<number>();
+    const markDone = (index: number) => {
+      done.add(index);
+      if (done.size === workers) resolve();
+    };
     for (const config of configs) {
       const thread = spawnWorker(config);
       threads.push(thread);
       thread.on('message', (message: WorkerMessage) => {
-        aggregator.add(message.type === 'window' ? message.windows : []);
+        if (message.type === 'ready') {
+          if (++readyCount === workers) markReady();
+          return;
+        }
         if (message.type === 'window') {
+          aggregator.add(message.windows);
           inFlight[config.index] = message.inFlight;
           dropped[config.index] = message.dropped;
           return;
@@ -85,38 +98,44 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
         interrupted += message.interrupted;
         if (message.serviceTime) serviceTimes.push(message.serviceTime);
         void thread.terminate();
-        if (--remaining === 0) resolve();
+        markDone(config.index);
       });
       thread.on('error', (error) => reject(new Error(`load worker ${config.index} failed: ${error.message}`)));
+      // A worker terminated without its last report (the watchdog) still counts as finished.
+      thread.on('exit', () => markDone(config.index));
     }
   });
+  finished.catch(() => undefined);
 
   const onAbort = () => stopAll('interrupted');
   hooks.signal?.addEventListener('abort', onAbort, { once: true });
-  if (hooks.signal?.aborted) onAbort();
-  const ticker = setInterval(() => {
-    const at = elapsed();
-    const reason = hooks.onProgress?.({
-      elapsedMs: Math.min(at, totalMs),
-      totalMs,
-      stage: stageName(plan, at),
-      overall: aggregator.overall(Math.max(1, Math.min(at, totalMs))),
-      currentRps: aggregator.lastSecondRequests(),
-      inFlight: inFlight.reduce((sum, count) => sum + count, 0),
-      dropped: dropped.reduce((sum, count) => sum + count, 0),
-    });
-    if (reason) stopAll(reason);
-  }, 1000);
-  // A worker that stops answering (it should not) must not hang the command.
-  const watchdog = setTimeout(() => stopAll('workers did not finish in time'), STARTUP_MS + 50 * workers + totalMs + plan.timeoutMs + 10_000);
-  const killer = setTimeout(() => threads.forEach((thread) => void thread.terminate()), STARTUP_MS + 50 * workers + totalMs + plan.timeoutMs + 20_000);
-
+  let ticker: NodeJS.Timeout | undefined;
+  const timers: NodeJS.Timeout[] = [];
   try {
+    await Promise.race([ready, finished, rejectAfter(READY_TIMEOUT_MS, `load workers did not start within ${READY_TIMEOUT_MS / 1000}s`)]);
+    startAt = Date.now() + START_MARGIN_MS;
+    for (const thread of threads) thread.postMessage({ type: 'start', startAt });
+    if (hooks.signal?.aborted) onAbort();
+    ticker = setInterval(() => {
+      const at = elapsed();
+      const reason = hooks.onProgress?.({
+        elapsedMs: Math.min(at, totalMs),
+        totalMs,
+        stage: stageName(plan, at),
+        overall: aggregator.overall(Math.max(1, Math.min(at, totalMs))),
+        currentRps: aggregator.lastSecondRequests(),
+        inFlight: inFlight.reduce((sum, count) => sum + count, 0),
+        dropped: dropped.reduce((sum, count) => sum + count, 0),
+      });
+      if (reason) stopAll(reason);
+    }, 1000);
+    // A worker that stops answering (it should not) must not hang the command.
+    timers.push(setTimeout(() => stopAll('workers did not finish in time'), totalMs + plan.timeoutMs + 10_000));
+    timers.push(setTimeout(() => threads.forEach((thread) => void thread.terminate()), totalMs + plan.timeoutMs + 20_000));
     await finished;
   } finally {
     clearInterval(ticker);
-    clearTimeout(watchdog);
-    clearTimeout(killer);
+    for (const timer of timers) clearTimeout(timer);
     hooks.signal?.removeEventListener('abort', onAbort);
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
@@ -156,4 +175,8 @@ function validatePlan(plan: LoadPlan): void {
   if (plan.stages.some((stage) => !(stage.target >= 0) || !Number.isFinite(stage.target))) throw new Error('a load stage target must be a finite number >= 0');
   if (!plan.mix.some((entry) => entry.weight > 0 && entry.requests.length > 0)) throw new Error('the load mix has no operation to send');
   if (!(plan.timeoutMs > 0)) throw new Error('the load timeout must be positive');
+}
+
+function rejectAfter(ms: number, message: string): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms).unref());
 }

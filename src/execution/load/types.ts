@@ -76,7 +76,13 @@ export interface DoneMessage {
   serviceTime?: string;
 }
 
-export type WorkerMessage = WindowMessage | DoneMessage;
+/** Sent once the worker's code is loaded: the run starts when every worker is ready. */
+export interface ReadyMessage {
+  type: 'ready';
+  worker: number;
+}
+
+export type WorkerMessage = ReadyMessage | WindowMessage | DoneMessage;
 
 /** Handed to each worker thread as `workerData`. */
 export interface WorkerConfig {
@@ -89,7 +95,7 @@ export interface WorkerConfig {
   timeoutMs: number;
   maxInFlight: number;
   seed: number;
-  /** `Date.now()` at which the first stage starts, shared by all workers so seconds line up. */
+  /** `Date.now()` at which the first stage starts, shared by all workers so seconds line up (sent with the start message). */
   startAt: number;
   /** Open model: delay of this worker's first arrival, so workers interleave instead of firing together. */
   phaseOffsetMs: number;

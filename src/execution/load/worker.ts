@@ -4,16 +4,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LoadClient, toDispatchable, type DispatchableRequest } from './http-client.js';
 import { createMixPicker } from './mix.js';
 import { WindowRecorder } from './recorder.js';
-import { arrivalAtOrAfter, nextArrival, stageAt, totalDurationMs } from './schedule.js';
+import { arrivalAtOrAfter, nextArrival, totalDurationMs } from './schedule.js';
 import { createHistogram, encodeHistogram, recordMicros } from './histogram.js';
 import type { WorkerConfig, WorkerMessage } from './types.js';
 
-const config = workerData as WorkerConfig;
+// `startAt` arrives with the start message, once every worker is loaded and ready.
+const config = { ...(workerData as Omit<WorkerConfig, 'startAt'>), startAt: 0 } as WorkerConfig;
 const port = parentPort!;
 const now = () => performance.timeOrigin + performance.now();
 
 const client = new LoadClient(config.connections, config.timeoutMs);
-const recorder = new WindowRecorder(config.startAt);
+let recorder = new WindowRecorder(0);
 // Open model only: time from the actual send, to compare with tools that do not correct coordinated omission.
 const serviceTime = createHistogram();
 const picker = createMixPicker(
@@ -106,7 +107,7 @@ async function finish(): Promise<void> {
   const deadline = now() + graceMs;
   while (inFlight > 0 && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   const interrupted = inFlight;
-  clearInterval(flusher);
+  if (flusher) clearInterval(flusher);
   flush();
   post({
     type: 'done',
@@ -118,12 +119,19 @@ async function finish(): Promise<void> {
   await client.destroy();
 }
 
-const flusher = setInterval(flush, 1000);
-port.on('message', (message: { type: string }) => {
-  if (message.type === 'stop') void finish();
-});
-timers.push(setTimeout(() => void finish(), Math.max(0, config.startAt + endMs - now())));
-if (stageAt(config.stages, 0)) {
-  if (config.model === 'open') timers.push(setTimeout(runOpen, Math.max(0, config.startAt - now())));
+let flusher: NodeJS.Timeout | undefined;
+
+function start(startAt: number): void {
+  config.startAt = startAt;
+  recorder = new WindowRecorder(startAt);
+  flusher = setInterval(flush, 1000);
+  timers.push(setTimeout(() => void finish(), Math.max(0, startAt + endMs - now())));
+  if (config.model === 'open') timers.push(setTimeout(runOpen, Math.max(0, startAt - now())));
   else runClosed();
 }
+
+port.on('message', (message: { type: string; startAt?: number }) => {
+  if (message.type === 'start' && message.startAt !== undefined) start(message.startAt);
+  if (message.type === 'stop') void finish();
+});
+post({ type: 'ready', worker: config.index });
