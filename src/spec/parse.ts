@@ -23,9 +23,10 @@ function parseJson(text: string, file: string, maxDepth: number): unknown {
     const message = (error as Error).message;
     const position = /at position (\d+)/.exec(message);
     const offset = position ? Number(position[1]) : text.length;
-    const truncated = /Unexpected end|Unterminated/.test(message);
-    // V8 messages either end with "in JSON at position N" or quote a multi-line snippet: keep one line.
-    const detail = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+    // Errors at the very end of the text mean the document stops early.
+    const truncated = /Unexpected end|Unterminated/.test(message) || (position !== null && offset >= text.trimEnd().length);
+    // V8 messages end with "at position N" or quote a multi-line snippet of the text: keep one line.
+    const detail = message.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/,\s*(\.\.\.)?".*$/s, '');
     const reason = truncated ? 'invalid JSON: unexpected end of input (truncated?)' : `invalid JSON: ${detail}`;
     throw new SpecError(file, reason, undefined, position || truncated ? lineAt(text, offset) : undefined);
   }
