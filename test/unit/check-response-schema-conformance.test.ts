@@ -22,6 +22,7 @@ describe('response_schema_conformance', () => {
     { name: 'range response schema applies', reply: jsonReply(404, { message: 'x' }), causes: ["required::must have required property 'error'"] },
     { name: 'problem+json is judged as JSON', reply: jsonReply(200, { id: 1 }, 'application/problem+json'), causes: ["required::must have required property 'name'"] },
     { name: 'json parsed from the text when the runner did not', reply: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":"x","name":"a"}' }, causes: ['type:/id'] },
+    { name: 'a byte order mark is not malformed', reply: { status: 200, headers: { 'content-type': 'application/json' }, body: '\uFEFF{"id":1,"name":"a"}' }, causes: [] },
     { name: 'malformed JSON', reply: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":' }, causes: ['malformed_json'] },
     { name: 'truncated body is not judged', reply: { ...jsonReply(200, {}), json: undefined, body: '{"id":', truncated: true }, causes: [] },
     { name: 'non-JSON content is not judged here', reply: { status: 200, headers: { 'content-type': 'text/html' }, body: '<p>' }, causes: [] },
@@ -61,5 +62,23 @@ describe('response_schema_conformance', () => {
     ['', ''],
   ])('generic pointer %s → %s', (pointer, expected) => {
     expect(genericPointer(pointer)).toBe(expected);
+  });
+});
+
+describe('response_schema_conformance with the project validator', () => {
+  it('finds the defect and groups the same one across array items', async () => {
+    const { createSchemaValidator } = await import('../../src/spec/validator.js');
+    const { model } = await import('./check-fixtures.js');
+    const list = operation({
+      responses: [jsonResponse('200', { type: 'array', items: { type: 'object', properties: { joinedAt: { type: 'string', format: 'date-time' } } } })],
+    });
+    const validator = createSchemaValidator(model([list]));
+    const ctx = context({ reply: jsonReply(200, [{ joinedAt: 1700000000 }, { joinedAt: 1700000001 }, { joinedAt: '2025-01-01T00:00:00Z' }]), op: list });
+    ctx.validate = (schema, value) => validator.validate(schema as never, value);
+    const drafts = responseSchemaConformance.run(ctx);
+    expect(drafts.map((d) => d.cause)).toEqual(['type:/*/joinedAt']);
+    expect(drafts[0]!.message).toContain('/0/joinedAt');
+    ctx.exchange.response!.json = [{ joinedAt: 'yesterday' }];
+    expect(responseSchemaConformance.run(ctx).map((d) => d.cause)).toEqual(['format:/*/joinedAt']);
   });
 });

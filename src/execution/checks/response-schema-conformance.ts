@@ -62,7 +62,8 @@ export const responseSchemaConformance: Check = {
 
 function parseJson(text: string): ParsedBody {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // A byte order mark is legal before JSON text on the wire (RFC 8259 lets parsers ignore it).
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
