@@ -96,7 +96,7 @@ export async function fetchUrl(url: string, limits: LoadLimits): Promise<{ locat
     }
     const declared = Number(headers['content-length']);
     if (Number.isFinite(declared) && declared > limits.maxBytes) {
-      body.destroy();
+      discard(body);
       throw tooLarge(current, declared, limits.maxBytes);
     }
     const chunks: Buffer[] = [];
@@ -105,7 +105,7 @@ export async function fetchUrl(url: string, limits: LoadLimits): Promise<{ locat
       for await (const chunk of body as AsyncIterable<Buffer>) {
         total += chunk.length;
         if (total > limits.maxBytes) {
-          body.destroy();
+          discard(body);
           throw tooLarge(current, total, limits.maxBytes, true);
         }
         chunks.push(chunk);
@@ -117,6 +117,12 @@ export async function fetchUrl(url: string, limits: LoadLimits): Promise<{ locat
     return { location: current, bytes: Buffer.concat(chunks) };
   }
   throw new SpecError(url, `cannot fetch URL: more than ${limits.maxRedirects} redirects`);
+}
+
+/** Stops reading a body we refuse; the abort error it emits is expected, not a failure. */
+function discard(body: { on(event: 'error', listener: () => void): unknown; destroy(): unknown }): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function tooLarge(file: string, size: number, max: number, atLeast = false): SpecError {
