@@ -27,7 +27,6 @@ export function toCurl(request: SentRequest, extraNames: readonly string[] = [])
  */
 export function shellQuote(value: string): string {
   if (value !== '' && /^[A-Za-z0-9_\-.,:/=@%+]+$/.test(value)) return value;
-  // eslint-disable-next-line no-control-regex
   if (!/[\x00-\x1f\x7f]/.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
   return `$'${ansiEscape(value)}'`;
 }

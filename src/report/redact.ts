@@ -1,7 +1,7 @@
 // Secrets never reach a written report: credential headers, secret-named query parameters and cookies
 // are replaced by a marker, and the secret values found there are scrubbed from every other text of the
 // same finding (bodies echoing a token, evidence, messages).
-import type { ReceivedResponse, SentRequest } from '../execution/exchange.js';
+import type { Exchange, ReceivedResponse, SentRequest } from '../execution/exchange.js';
 import { isSecretName } from './secret-names.js';
 
 export const REDACTED = '[REDACTED]';
@@ -76,6 +76,14 @@ export function redactRequest(request: SentRequest, extraNames: readonly string[
     headers: scrubHeaderValues(redactHeaders(request.headers, extraNames), secrets),
   };
   if (request.body !== undefined) redacted.body = scrubSecrets(request.body, secrets);
+  return redacted;
+}
+
+/** An exchange as stored or published: request and response redacted, the parsed body dropped (it may hold secrets). */
+export function redactExchange(exchange: Exchange, extraNames: readonly string[] = []): Exchange {
+  const secrets = collectSecretValues([exchange.request], extraNames);
+  const redacted: Exchange = { ...exchange, request: redactRequest(exchange.request, extraNames) };
+  if (exchange.response) redacted.response = { ...redactResponse(exchange.response, secrets, extraNames), truncated: exchange.response.truncated };
   return redacted;
 }
 

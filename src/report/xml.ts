@@ -1,6 +1,5 @@
 // XML text and attribute values: escaped, and stripped of characters XML 1.0 cannot carry at all.
 
-// eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(value: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCurl, shellQuote } from '../../src/report/curl.js';
-import { collectSecretValues, redactHeaders, redactRequest, redactUrl, REDACTED, scrubSecrets } from '../../src/report/redact.js';
+import { collectSecretValues, redactExchange, redactHeaders, redactRequest, redactUrl, REDACTED, scrubSecrets } from '../../src/report/redact.js';
 import { isSecretName, secretParamNames } from '../../src/report/secret-names.js';
 import { execFileSync } from 'node:child_process';
 
@@ -132,4 +132,22 @@ describe('toCurl', () => {
       expect(echoed).toBe(value);
     },
   );
+});
+
+describe('redactExchange', () => {
+  it('redacts both sides and drops the parsed body', () => {
+    const exchange = redactExchange({
+      caseId: 'c',
+      correlationId: 'x',
+      request: { method: 'GET', url: 'http://h/?api_key=abcdef123', headers: { authorization: 'Bearer tok-123456' } },
+      response: { status: 200, headers: { 'set-cookie': 'sid=s-1; Path=/' }, body: '{"echo":"tok-123456"}', json: { echo: 'tok-123456' }, truncated: false },
+      startedAt: 1,
+      durationMs: 2,
+      retries: 0,
+    });
+    const text = JSON.stringify(exchange);
+    for (const secret of ['abcdef123', 'tok-123456', 's-1']) expect(text).not.toContain(secret);
+    expect(exchange.response).toEqual({ status: 200, headers: { 'set-cookie': `sid=${REDACTED}; Path=/` }, body: `{"echo":"${REDACTED}"}`, truncated: false });
+    expect(exchange.durationMs).toBe(2);
+  });
 });
