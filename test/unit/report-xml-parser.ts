@@ -9,7 +9,6 @@ export interface XmlElement {
 }
 
 const NAME = /^[A-Za-z_][\w.-]*/;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
 export function parseXml(source: string): XmlElement {
