@@ -38,7 +38,8 @@ function expandArithmetic(text) {
  * @returns {{ output: string, sleepSeconds: number }}
  */
 function runSimple(command) {
-  const words = expandArithmetic(command).trim().split(/\s+/).filter(Boolean).map((word) => word.replace(/^(['"])(.*)\1$/, '$2'));
+  // Quote removal as sh does it: `SNTL""abc` is the one word SNTLabc.
+  const words = expandArithmetic(command).trim().split(/\s+/).filter(Boolean).map((word) => word.replace(/"([^"]*)"|'([^']*)'/g, '$1$2'));
   if (words.length === 0) return { output: '', sleepSeconds: 0 };
   const [name, ...args] = words;
   if (name === 'echo') return { output: `${args.join(' ')}\n`, sleepSeconds: 0 };

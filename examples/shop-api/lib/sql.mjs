@@ -69,6 +69,7 @@ function parseExpression(tokens, start, effects) {
     if (token.kind === 'string' || token.kind === 'number') return () => token.value;
     if (token.kind === 'word' && (token.value === 'true' || token.value === 'false')) return () => token.value === 'true';
     if (token.kind === 'word' && token.value === 'null') return () => null;
+    if (token.kind === 'op' && token.text === '(' && isWord('select')) { const inner = subSelect(); expect(')'); return inner; }
     if (token.kind === 'op' && token.text === '(') { const inner = or(); expect(')'); return inner; }
     if (token.kind === 'ident' && peek().text === '(') return call(String(token.value));
     if (token.kind === 'ident') {
@@ -91,6 +92,19 @@ function parseExpression(tokens, start, effects) {
     if (name === 'lower' || name === 'upper') return (row) => String(args[0]?.(row) ?? '')[name === 'lower' ? 'toLowerCase' : 'toUpperCase']();
     if (name === 'version') return () => 'PostgreSQL 16.4 on x86_64-pc-linux-gnu';
     throw new SqlError(`function ${name}() does not exist`);
+  }
+  /** `(SELECT <expr> FROM <function>(...))`: evaluates the function for its effect (pg_sleep), yields the expression. */
+  function subSelect() {
+    at += 1;
+    const value = concat();
+    if (!isWord('from')) fail();
+    at += 1;
+    const source = peek();
+    if (source.kind !== 'ident') fail();
+    at += 1;
+    if (peek().text !== '(') throw new SqlError(`relation "${source.value}" does not exist`);
+    call(String(source.value));
+    return value;
   }
   function concat() {
     let left = operand();

@@ -1,0 +1,72 @@
+// Runs the built Sentinel CLI against the example Shop API (started here on 127.0.0.1, fresh state per
+// run) and reads its JSON report. Shared by the example-*.test.ts files.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+// @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
+import { startExampleApi } from '../../examples/shop-api/app.mjs';
+
+export const CLI = resolve('dist/cli/main.js');
+export const SPEC = resolve('examples/shop-api/openapi.yaml');
+export const CONFIG = resolve('examples/shop-api/sentinel.config.yaml');
+
+export interface ReportFinding {
+  check: string;
+  severity: string;
+  operation: string;
+  title: string;
+  message: string;
+  evidence?: string;
+  payload?: string;
+  request: { method: string; url: string; headers: Record<string, string>; body?: string };
+  response?: { status: number; headers: Record<string, string | string[]>; body: string };
+  curl: string;
+  count: number;
+}
+
+export interface SentinelRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  report: { summary: { requests: number; findings: number; notes: string[]; byCheck: Record<string, number> }; findings: ReportFinding[] };
+}
+
+/**
+ * Starts the example API (`defects` on or off), runs `sentinel run` with the example's config and the
+ * given extra flags, stops the API and returns the exit code, the output and the JSON report.
+ */
+export async function runAgainstExample(defects: boolean, extraArgs: string[]): Promise<SentinelRun> {
+  const api: { url: string; close: () => Promise<void> } = await startExampleApi({ defects });
+  const dir = mkdtempSync(join(tmpdir(), 'sentinel-example-'));
+  const reportPath = join(dir, 'report.json');
+  try {
+    const args = [CLI, 'run', SPEC, '--base-url', api.url, '--config', CONFIG, '--seed', '7', '--report', `json=${reportPath}`, ...extraArgs];
+    const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((done) => {
+      execFile(process.execPath, args, { timeout: 55_000, maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        done({ exitCode: code, stdout: String(out), stderr: String(err) });
+      });
+    });
+    let report: SentinelRun['report'];
+    try {
+      report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    } catch {
+      throw new Error(`sentinel wrote no JSON report (exit ${exitCode}):\n${stderr}\n${stdout}`);
+    }
+    return { exitCode, stdout, stderr, report };
+  } finally {
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** True when a finding with this check names one of these operations. */
+export function isReported(findings: ReportFinding[], check: string, operations: string[]): boolean {
+  return findings.some((finding) => finding.check === check && operations.includes(finding.operation));
+}
+
+/** One line per finding, for failure messages: what the engine actually said. */
+export function describeFindings(findings: ReportFinding[]): string {
+  return findings.map((f) => `  ${f.check} ${f.operation}: ${f.title} (${f.request.method} ${f.request.url} → ${f.response?.status ?? 'no response'})`).join('\n') || '  (none)';
+}
