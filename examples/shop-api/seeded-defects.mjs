@@ -35,5 +35,5 @@ export const SEEDED_DEFECTS = Object.freeze([
   { check: 'xss', operations: ['GET /pages/greeting'], agent: 'injection', defect: 'name is written into the text/html page unescaped.' },
   { check: 'ssrf', operations: ['POST /webhooks'], agent: 'injection', defect: 'The url is fetched by the server on registration (loopback targets only, in this example).' },
   { check: 'prompt_injection', operations: ['POST /chat'], agent: 'injection', defect: 'The fake LLM obeys "ignore previous instructions", reveals its system prompt and repeats tokens.' },
-  { check: 'information_disclosure', operations: ['GET /users/{userId}'], agent: 'injection', defect: 'A non-numeric id answers 400 with a stack trace and internal file paths.' },
+  { check: 'information_disclosure', operations: ['GET /users/{userId}'], agent: 'any', defect: 'A non-numeric id answers 400 with a stack trace and internal file paths.' },
 ]);
