@@ -66,17 +66,18 @@ export async function resolveRefs(root: Obj, source: SourceText, limits: LoadLim
 
 function collectRefSites(root: unknown, base: string): RefSite[] {
   const sites: RefSite[] = [];
-  const stack: unknown[] = [root];
+  // Each entry carries the key it sits under, to tell an `example` payload from a property named "example".
+  const stack: [unknown, string | number | undefined][] = [[root, undefined]];
   while (stack.length > 0) {
-    const node = stack.pop();
+    const [node, under] = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((value, index) => [index, value]) : Object.entries(node);
     for (const [key, value] of entries) {
       if (value === null || typeof value !== 'object') continue;
       // Example payloads are data: a "$ref" key there is not a reference.
-      if (key === 'example') continue;
+      if (key === 'example' && under !== 'properties') continue;
       if (isRef(value)) sites.push({ holder: node as Obj, key, ref: value, base });
-      else stack.push(value);
+      else stack.push([value, key]);
     }
   }
   return sites;

@@ -183,6 +183,16 @@ describe('OpenAPI 3.1 and multi-file fixtures', () => {
     });
   });
 
+  it('resolves a property named "example" but leaves example payloads alone', async () => {
+    const model = await loadSpec(`${VALID}/openapi-31.yaml`);
+    expect(model.warnings).toEqual([]);
+    expect(operation(model, 'GET /documents').responses[0]!.content[0]!.schema).toEqual({
+      type: 'object',
+      examples: [{ $ref: 'not/a/reference/just/data.yaml' }],
+      properties: { example: { type: 'string' } },
+    });
+  });
+
   it('resolves $refs across files, including a recursive schema spanning two files', async () => {
     const model = await loadSpec(`${VALID}/split/root.yaml`);
     const get = operation(model, 'GET /people/{id}');
