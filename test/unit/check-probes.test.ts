@@ -28,6 +28,12 @@ describe('unsupported_method', () => {
     expect(unsupportedMethod.run(context({ reply: { status: 200 }, op: postOp, testCase: tc }))).toHaveLength(1);
   });
 
+  it('does not judge a method another operation documents on the path', () => {
+    const deleteOp = operation({ key: 'DELETE /pets/{id}', method: 'delete' });
+    const tc = testCase({ checks: ['unsupported_method'] }, 'delete');
+    expect(unsupportedMethod.run(context({ reply: { status: 204 }, op: getOp, testCase: tc, operations: [getOp, deleteOp] }))).toEqual([]);
+  });
+
   it('is opt-in', () => expect(unsupportedMethod.optIn).toBe(true));
 });
 
@@ -55,6 +61,17 @@ describe('missing_required_header', () => {
     const tc = testCase({ checks: ['missing_required_header'], expectation: 'reject' });
     const drafts = missingRequiredHeader.run(context({ reply: { status, requestHeaders: sent }, op, testCase: tc }));
     expect(drafts.map((d) => d.cause)).toEqual(causes);
+  });
+
+  it('judges only the header the probe names', () => {
+    const twoRequired = operation({ parameters: [param('X-Tenant', true), param('X-Region', true)] });
+    const tc = testCase({
+      checks: ['missing_required_header'],
+      expectation: 'reject',
+      mutation: { location: 'header', target: 'X-Region', constraint: 'required', description: 'required header missing' },
+    });
+    const drafts = missingRequiredHeader.run(context({ reply: { status: 200, requestHeaders: {} }, op: twoRequired, testCase: tc }));
+    expect(drafts.map((d) => d.cause)).toEqual(['x-region']);
   });
 
   it('is opt-in', () => expect(missingRequiredHeader.optIn).toBe(true));

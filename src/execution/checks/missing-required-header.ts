@@ -14,8 +14,14 @@ export const missingRequiredHeader: Check = {
   run({ exchange, testCase, operation }) {
     const response = exchange.response;
     if (!response || !isSuccess(response.status)) return [];
+    // A probe that names the header it left out is judged on that header alone.
+    const target = testCase.mutation?.location === 'header' ? testCase.mutation.target.toLowerCase() : undefined;
     const required = operation.parameters.filter(
-      (parameter) => parameter.in === 'header' && parameter.required && !NOT_PARAMETERS.has(parameter.name.toLowerCase()),
+      (parameter) =>
+        parameter.in === 'header' &&
+        parameter.required &&
+        !NOT_PARAMETERS.has(parameter.name.toLowerCase()) &&
+        (target === undefined || parameter.name.toLowerCase() === target),
     );
     // Judge only headers that were really absent from what went on the wire (a --header may add them back).
     const omitted = required.filter((parameter) => headerValue(exchange.request.headers, parameter.name) === undefined);
