@@ -88,3 +88,13 @@ describe('lintModel', () => {
     }
   });
 });
+
+describe('placeholder path parameters', () => {
+  it('skips parameters the loader synthesized for an undeclared {name} (they point at the operation)', () => {
+    const operation = op('get', '/t/{id}');
+    operation.parameters = [param('id', 'path', { type: 'string' }, { pointer: operation.pointer, description: undefined })];
+    const warning = { severity: 'warning' as const, code: 'undeclared-path-parameter', message: '{id} is not declared', pointer: operation.pointer };
+    const rules = lintModel(withOperation(operation, { warnings: [warning] })).findings.map((finding) => finding.rule);
+    expect(rules).toEqual(['path-parameter-undeclared']);
+  });
+});

@@ -26,7 +26,7 @@ export function artifactUriFor(source: string, cwd = process.cwd()): string {
   const absolute = resolve(cwd, source);
   const fromCwd = relative(cwd, absolute);
   if (fromCwd.startsWith('..') || fromCwd === '') return pathToFileURL(absolute).href;
-  return fromCwd.split(sep).map(encodeURIComponent).join('/');
+  return encodeURI(fromCwd.split(sep).join('/')).replace(/[?#]/g, encodeURIComponent);
 }
 
 async function readStdin(): Promise<string> {

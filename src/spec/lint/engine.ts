@@ -55,6 +55,9 @@ export function lintModel(model: ApiModel, rules: readonly LintRule[] = LINT_RUL
       for (const issue of rule.check(operation, model)) findings.push(toFinding(rule, issue, operation.key));
     }
     for (const parameter of operation.parameters) {
+      // The loader adds a placeholder (pointing at the operation) for an undeclared `{name}`; that is
+      // reported by path-parameter-undeclared, and its made-up schema is not the author's to fix.
+      if (parameter.pointer === operation.pointer) continue;
       for (const rule of parameterRules) {
         for (const issue of rule.check(parameter, operation, model)) findings.push(toFinding(rule, issue, operation.key));
       }
