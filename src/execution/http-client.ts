@@ -1,7 +1,7 @@
 // Sends one request and records the exchange. An undici Pool per origin; a deadline over the whole
 // exchange (headers and body); retries only when the connection itself failed; the body read up to a cap.
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import type { Exchange, ReceivedResponse, SentRequest, TransportError } from './exchange.js';
 import { type RateLimiter, unlimited } from './rate-limiter.js';
 
@@ -38,7 +38,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   function poolFor(origin: string): Pool {
     let pool = pools.get(origin);
     if (pool === undefined) {
-      pool = new Pool(origin, {
+      pool = new Pool(new URL(origin).origin, {
         connections: options.connections,
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
@@ -49,26 +49,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return pool;
   }
 
-  async function attempt(request: SentRequest): Promise<{ response?: ReceivedResponse; error?: TransportError }> {
+  async function attempt(request: SentRequest): Promise<Outcome> {
     await limiter.acquire();
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-    try {
-      const url = new URL(request.url);
-      const result = await poolFor(url.origin).request({
-        path: url.pathname + url.search,
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: controller.signal,
-      });
-      const { text, truncated } = await readCapped(result.body, maxBodyBytes);
-      return { response: toResponse(result.statusCode, result.headers, text, truncated) };
-    } catch (error) {
-      return { error: controller.signal.aborted ? { code: 'timeout', message: `no complete response within ${options.timeoutMs} ms` } : toTransportError(error) };
-    } finally {
-      clearTimeout(timer);
-    }
+    const { origin, path } = splitUrl(request.url);
+    return dispatchOnce(poolFor(origin), { path, method: request.method, headers: request.headers, body: request.body ?? null }, options.timeoutMs, maxBodyBytes);
   }
 
   return {
@@ -96,20 +80,73 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, cap: number): Promise<{ text: string; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    if (size + chunk.length > cap) {
-      chunks.push(chunk.subarray(0, cap - size));
-      // Stop reading: an endless or huge body must not hold the run.
-      body.destroy();
-      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
+type Outcome = { response?: ReceivedResponse; error?: TransportError };
+
+/**
+ * One attempt through undici's dispatch API: no stream or AbortController per request (they cost more
+ * than the rest of the request path), the body capped as it arrives, one deadline over the whole exchange.
+ */
+function dispatchOnce(pool: Pool, options: Dispatcher.DispatchOptions, timeoutMs: number, cap: number): Promise<Outcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let controller: Dispatcher.DispatchController | undefined;
+    let status = 0;
+    let headers: Record<string, string | string[] | undefined> = {};
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => {
+      settle({ error: { code: 'timeout', message: `no complete response within ${timeoutMs} ms` } });
+      controller?.abort(new Error('deadline'));
+    }, timeoutMs);
+    const body = (truncated: boolean) => toResponse(status, headers, Buffer.concat(chunks, size).toString('utf8'), truncated);
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(started) {
+        controller = started;
+        // The deadline passed while the request waited for a connection.
+        if (settled) started.abort(new Error('deadline'));
+      },
+      onResponseStart(_controller, statusCode, responseHeaders) {
+        status = statusCode;
+        headers = responseHeaders as Record<string, string | string[] | undefined>;
+      },
+      onResponseData(current, chunk) {
+        if (size + chunk.length > cap) {
+          chunks.push(chunk.subarray(0, cap - size));
+          size = cap;
+          settle({ response: body(true) });
+          // Stop reading: a huge or endless body must not hold the run.
+          current.abort(new Error('body cap'));
+          return;
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+      },
+      onResponseEnd() {
+        settle({ response: body(false) });
+      },
+      onResponseError(_controller, error) {
+        settle({ error: toTransportError(error) });
+      },
+    };
+    try {
+      pool.dispatch(options, handler);
+    } catch (error) {
+      // Arguments undici refuses (a header value it cannot send) are this request's error, not the run's.
+      settle({ error: toTransportError(error) });
     }
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+  });
+}
+
+/** `http://h:1/p?q` → origin and path, without a URL object per request. */
+export function splitUrl(url: string): { origin: string; path: string } {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  return slash < 0 ? { origin: url, path: '/' } : { origin: url.slice(0, slash), path: url.slice(slash) };
 }
 
 function toResponse(status: number, raw: Record<string, string | string[] | undefined>, body: string, truncated: boolean): ReceivedResponse {

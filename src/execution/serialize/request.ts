@@ -18,7 +18,7 @@ import {
  * `--header`) win over same-named header parameters. Header names in the result are lower-case.
  */
 export function buildRequest(operation: Operation, planned: PlannedRequest, baseUrl: string, extraHeaders: Record<string, string>): SentRequest {
-  const declared = new Map(operation.parameters.map((p) => [`${p.in}:${p.name}`, p]));
+  const declared = declaredParameters(operation);
   const find = (location: Parameter['in'], name: string) => declared.get(`${location}:${name}`);
 
   const path = expandPath(operation.path, planned.pathParams, (name) => find('path', name));
@@ -65,6 +65,18 @@ export function buildRequest(operation: Operation, planned: PlannedRequest, base
   const request: SentRequest = { method: planned.method.toUpperCase(), url, headers };
   if (body !== undefined) request.body = body;
   return request;
+}
+
+const parameterIndex = new WeakMap<Operation, Map<string, Parameter>>();
+
+/** Parameters by `in:name`, built once per operation (every request of a run looks them up). */
+function declaredParameters(operation: Operation): Map<string, Parameter> {
+  let index = parameterIndex.get(operation);
+  if (index === undefined) {
+    index = new Map(operation.parameters.map((p) => [`${p.in}:${p.name}`, p]));
+    parameterIndex.set(operation, index);
+  }
+  return index;
 }
 
 function expandPath(template: string, values: Record<string, unknown>, parameterOf: (name: string) => Parameter | undefined): string {
