@@ -11,10 +11,14 @@ const SECRET_FRAGMENTS = ['token', 'secret', 'password', 'passwd', 'session', 'c
 /** Secret as a whole word only: `key` but not `keyword`/`monkey`; `auth`, `authorization` but not `author`. */
 const SECRET_WORD = /^(key|pwd|jwt|bearer|auth(?!or(?!i[sz]ation)).*)$/;
 
+/** Names that look secret but carry none, and whose value a reproduction needs (or a reader wants). */
+const NOT_SECRET = new Set(['www-authenticate', 'proxy-authenticate', 'idempotency-key', 'x-idempotency-key']);
+
 export function isSecretName(name: string, extraNames: readonly string[] = []): boolean {
   const lower = name.toLowerCase();
   if (SECRET_HEADERS.has(lower)) return true;
   if (extraNames.some((extra) => extra.toLowerCase() === lower)) return true;
+  if (NOT_SECRET.has(lower)) return false;
   if (SECRET_FRAGMENTS.some((fragment) => lower.includes(fragment))) return true;
   return wordsOf(name).some((word) => SECRET_WORD.test(word) || KEY_COMPOUNDS.has(word));
 }

@@ -31,6 +31,9 @@ describe('isSecretName', () => {
     ['monkey', false],
     ['limit', false],
     ['x-correlation-id', false],
+    ['Idempotency-Key', false],
+    ['WWW-Authenticate', false],
+    ['X-Sort-Key', true],
   ])('%s → %s', (name, secret) => {
     expect(isSecretName(name)).toBe(secret);
   });
