@@ -68,7 +68,8 @@ async function dispatch(req, res, store, defects) {
   const method = (req.method ?? 'GET').toUpperCase();
   let found = route(spec.operations, method, url.pathname);
   if (found.kind === 'method-not-allowed' && defects) {
-    const any = spec.operations.find((operation) => operation.path === found.path && PIPELINE_DEFECTS[operation.operationId]?.anyMethod);
+    const path = found.path;
+    const any = spec.operations.find((operation) => operation.path === path && PIPELINE_DEFECTS[operation.operationId]?.anyMethod);
     if (any) found = { kind: 'found', operation: any, params: {} };
   }
   if (found.kind === 'not-found') throw new HttpError(404, 'not_found', 'No such path.');

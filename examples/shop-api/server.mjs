@@ -6,12 +6,14 @@ import { parseArgs } from 'node:util';
 import { startExampleApi } from './app.mjs';
 import { ALICE_TOKEN, BOB_TOKEN } from './identities.mjs';
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   process.stderr.write(`shop-api: ${message}\n`);
   process.exit(2);
 }
 
-let options;
+/** @type {{ clean: boolean, port: string }} */
+let options = { clean: false, port: '8080' };
 try {
   options = parseArgs({ options: { clean: { type: 'boolean', default: false }, port: { type: 'string', default: '8080' } } }).values;
 } catch (error) {

@@ -31,12 +31,15 @@ export function tokenize(sql) {
     const number = /^\d+(\.\d+)?/.exec(rest);
     const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
     const op = /^(<>|!=|<=|>=|\|\||[=<>(),;*+-])/.exec(rest);
-    if (quoted) tokens.push({ kind: 'ident', text: quoted[0], value: quoted[1] });
-    else if (number) tokens.push({ kind: 'number', text: number[0], value: Number(number[0]) });
-    else if (word) tokens.push({ kind: KEYWORDS.has(word[0].toLowerCase()) ? 'word' : 'ident', text: word[0], value: word[0].toLowerCase() });
-    else if (op) tokens.push({ kind: 'op', text: op[0] });
+    /** @type {Token} */
+    let token;
+    if (quoted) token = { kind: 'ident', text: quoted[0], value: quoted[1] };
+    else if (number) token = { kind: 'number', text: number[0], value: Number(number[0]) };
+    else if (word) token = { kind: KEYWORDS.has(word[0].toLowerCase()) ? 'word' : 'ident', text: word[0], value: word[0].toLowerCase() };
+    else if (op) token = { kind: 'op', text: op[0] };
     else throw new SqlError(`syntax error at or near "${rest[0]}"`);
-    at += (quoted ?? number ?? word ?? op)[0].length;
+    tokens.push(token);
+    at += token.text.length;
   }
   tokens.push({ kind: 'end', text: '' });
   return tokens;
