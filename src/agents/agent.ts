@@ -14,6 +14,13 @@ export interface AgentContext {
   /** Upper bound on generated examples per operation (positive) and per parameter (negative). */
   maxExamples: number;
   identities: IdentityInfo[];
+  /** Base URL of the SSRF canary the engine started for this run (the injection agent points URL inputs at it). */
+  canaryUrl?: string;
+  /**
+   * The default identity's bearer token, only when it is a JWT: the auth agent sends tampered copies of it
+   * (alg none, changed signature, expired) through `authOverride`. Without it, forged tokens are used.
+   */
+  defaultBearerToken?: string;
 }
 
 export interface AgentOutput {

@@ -17,6 +17,13 @@ export interface CheckContext {
   options: CheckOptions;
   /** Validates a value against a model schema (2020-12, `schemaDefs` registered). */
   validate(schema: unknown, value: unknown): { valid: boolean; errors: { pointer: string; keyword: string; message: string }[] };
+  /** The SSRF canary started for the run (src/execution/canary.ts), when the injection agent runs. */
+  canary?: CanaryHits;
+}
+
+/** Requests the canary server received, counted by the unique token in their path. */
+export interface CanaryHits {
+  hits(token: string): number;
 }
 
 export interface Check {
@@ -49,6 +56,8 @@ export interface ScenarioCheckContext {
   steps: ExecutedStep[];
   options: CheckOptions;
   validate: CheckContext['validate'];
+  /** The SSRF canary started for the run, when the injection agent runs (the ssrf check needs it). */
+  canary?: CanaryHits;
 }
 
 /**

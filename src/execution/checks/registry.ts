@@ -1,6 +1,20 @@
 // The checks of one run. Made per run (never a module global) so a run can add or drop checks freely.
 // To add a check: import it and add one line to the list it belongs to.
 import type { Check, ScenarioCheck } from './check.js';
+import { bfla } from './bfla.js';
+import { bola } from './bola.js';
+import { commandInjection, commandInjectionScenario } from './command-injection.js';
+import { failedUpdateSideEffect } from './failed-update-side-effect.js';
+import { ignoredAuth } from './ignored-auth.js';
+import { informationDisclosure } from './information-disclosure.js';
+import { nosqlInjection, nosqlInjectionScenario } from './nosql-injection.js';
+import { pathTraversal } from './path-traversal.js';
+import { promptInjection } from './prompt-injection.js';
+import { resourceAvailability } from './resource-availability.js';
+import { sqlInjection, sqlInjectionScenario } from './sql-injection.js';
+import { ssrf } from './ssrf.js';
+import { useAfterFree } from './use-after-free.js';
+import { xss } from './xss.js';
 import { contentTypeConformance } from './content-type-conformance.js';
 import { missingRequiredHeader } from './missing-required-header.js';
 import { negativeDataRejection } from './negative-data-rejection.js';
@@ -30,7 +44,25 @@ export function createCheckRegistry(): CheckRegistry {
       unsupportedMethod,
       missingRequiredHeader,
       responseTime,
+      ignoredAuth,
+      sqlInjection,
+      nosqlInjection,
+      commandInjection,
+      pathTraversal,
+      xss,
+      promptInjection,
+      informationDisclosure,
     ],
-    scenarioChecks: [],
+    scenarioChecks: [
+      useAfterFree,
+      resourceAvailability,
+      failedUpdateSideEffect,
+      bola,
+      bfla,
+      sqlInjectionScenario,
+      nosqlInjectionScenario,
+      commandInjectionScenario,
+      ssrf,
+    ],
   };
 }
