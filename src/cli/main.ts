@@ -5,6 +5,7 @@ import { EXIT_ERROR, SentinelError } from '../errors.js';
 import { registerLint } from './commands/lint.js';
 import { registerRun } from './commands/run.js';
 import { registerPerf } from './commands/perf.js';
+import { registerMock } from './commands/mock.js';
 
 const program = new Command('sentinel')
   .description('Test an HTTP API from its OpenAPI description')
@@ -15,6 +16,7 @@ const program = new Command('sentinel')
 registerLint(program);
 registerRun(program);
 registerPerf(program);
+registerMock(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@
 import type { Agent } from '../agents/agent.js';
 import { authAgent } from '../agents/auth/agent.js';
 import { injectionAgent } from '../agents/injection/agent.js';
+import { mockingAgent } from '../agents/mocking.js';
 import { negativeAgent } from '../agents/negative.js';
 import { positiveAgent } from '../agents/positive.js';
 import { statefulAgent } from '../agents/stateful/agent.js';
@@ -11,6 +12,7 @@ export function createAgentRegistry(): Agent[] {
   return [
     positiveAgent,
     negativeAgent,
+    mockingAgent,
     statefulAgent,
     authAgent,
     injectionAgent,

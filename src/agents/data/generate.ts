@@ -7,6 +7,7 @@ import type { Rng } from './prng.js';
 import { freeText, realisticNumber } from './realistic.js';
 import { isSchemaObject, mergeAllOf, typesOf, type JsonType, type SchemaObject } from './schema-view.js';
 import { generateString } from './strings.js';
+import { wrongTypeValue } from './violations.js';
 
 export type OptionalPolicy = 'none' | 'all' | 'some';
 
@@ -21,6 +22,11 @@ export interface GenerateOptions {
   useExamples: boolean;
   /** Nesting beyond which only required properties and minimum items are generated. */
   maxDepth: number;
+  /**
+   * Make an object match only its chosen oneOf branch, by giving a property that only another branch
+   * declares a value of a type that branch refuses (overlapping branches otherwise match twice).
+   */
+  exclusive: boolean;
 }
 
 export interface GenerateContext {
@@ -91,12 +97,31 @@ function generateBranch(ctx: GenerateContext, s: SchemaObject, branches: unknown
   const { oneOf: _one, anyOf: _any, discriminator, ...rest } = s;
   const combined: SchemaObject = Object.keys(rest).length === 0 ? { allOf: [branch] } : { allOf: [rest, branch] };
   const value = generateValue(ctx, combined, name, depth);
+  if (ctx.options.exclusive && Array.isArray(s.oneOf) && isSchemaObject(value)) excludeOtherBranches(ctx, value, branches, index);
   const propertyName = isSchemaObject(discriminator) ? discriminator.propertyName : undefined;
   if (typeof propertyName === 'string' && isSchemaObject(value) && isSchemaObject(discriminator)) {
     const tag = discriminatorValue(ctx, discriminator, mergeAllOf(ctx.model, isSchemaObject(branch) ? branch : {}), propertyName, index);
     if (tag !== undefined) value[propertyName] = tag;
   }
   return value;
+}
+
+function excludeOtherBranches(ctx: GenerateContext, value: Record<string, unknown>, branches: unknown[], chosen: number): void {
+  const chosenBranch = isSchemaObject(branches[chosen]) ? mergeAllOf(ctx.model, branches[chosen] as SchemaObject) : {};
+  if (chosenBranch.additionalProperties === false) return;
+  const own = isSchemaObject(chosenBranch.properties) ? chosenBranch.properties : {};
+  branches.forEach((other, index) => {
+    if (index === chosen || !isSchemaObject(other)) return;
+    const properties = mergeAllOf(ctx.model, other).properties;
+    if (!isSchemaObject(properties)) return;
+    for (const [name, schema] of Object.entries(properties)) {
+      if (name in own || name in value || !isSchemaObject(schema)) continue;
+      const poison = wrongTypeValue(typesOf(schema), false);
+      if (poison === undefined) continue;
+      value[name] = poison;
+      return;
+    }
+  });
 }
 
 /** The discriminator value naming a branch: its own const/enum, its mapping entry, or its title. */

@@ -167,6 +167,7 @@ function contextFor(model: ApiModel, rng: Rng, hint: ValueHint, attempt: number)
       asciiOnly: location === 'header' || location === 'cookie',
       useExamples: attempt === 0 && hint.schemaExamples !== false,
       maxDepth: 4,
+      exclusive: attempt >= 2,
     },
   };
 }

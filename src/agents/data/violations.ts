@@ -53,7 +53,7 @@ function describeTypes(types: JsonType[]): string {
 }
 
 /** A value of a JSON type the schema does not admit; as text for parameters. */
-function wrongTypeValue(types: JsonType[], asText: boolean): unknown {
+export function wrongTypeValue(types: JsonType[], asText: boolean): unknown {
   if (types.length === 0) return undefined;
   if (asText) {
     if (types.includes('string') || types.includes('array') || types.includes('object')) return undefined;
