@@ -3,7 +3,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { SCHEMA_DEFS_ID, type ApiModel, type JsonSchema } from './model.js';
 import { modelSchemas } from './schema-walk.js';
-import { SHARED_SCHEMAS_ID, SharedSchemas } from './shared-schemas.js';
+import { SharedSchemas } from './shared-schemas.js';
 
 export interface SchemaValidationError {
   /** JSON pointer into the validated value (`''` is the value itself). */
@@ -48,10 +48,9 @@ export function createSchemaValidator(model: ApiModel): SchemaValidator {
   ajv.addFormat('binary', true);
   ajv.addFormat('password', true);
   const shared = new SharedSchemas(modelSchemas(model));
-  const defs: Record<string, JsonSchema> = {};
-  for (const [key, schema] of Object.entries(model.schemaDefs)) defs[key] = shared.view(schema);
-  ajv.addSchema({ $id: SCHEMA_DEFS_ID, $defs: defs });
-  ajv.addSchema({ $id: SHARED_SCHEMAS_ID, $defs: shared.defs });
+  for (const schema of shared.registrations(model.schemaDefs)) ajv.addSchema(schema);
+  // The defs container too, so a schema built outside the model can still refer to `urn:sentinel:defs#/$defs/<key>`.
+  ajv.addSchema({ $id: SCHEMA_DEFS_ID, $defs: model.schemaDefs });
 
   const compiled = new WeakMap<object, ValidateFunction | null>();
   const unusable = new Map<object, string>();
