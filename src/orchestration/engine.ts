@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Scenario, TestCase, TestPlan } from '../agents/test-case.js';
 import type { IdentitySet } from '../execution/auth/identity.js';
-import type { CheckContext, CheckOptions, ExecutedStep } from '../execution/checks/check.js';
+import type { CanaryHits, CheckContext, CheckOptions, ExecutedStep } from '../execution/checks/check.js';
 import type { CheckRegistry } from '../execution/checks/registry.js';
 import type { Exchange } from '../execution/exchange.js';
 import { SEVERITIES, type Severity } from '../execution/finding.js';
@@ -39,6 +39,8 @@ export interface EngineOptions {
   /** Extra requests allowed for shrinking over the whole run. */
   shrinkRequestsTotal?: number;
   onEvent?: RunEventHandler;
+  /** The SSRF canary of this run, for the checks that look for its hits. */
+  canary?: CanaryHits;
   /** Swapped in by tests and benchmarks; by default an undici client is made and closed by the run. */
   client?: HttpClient;
 }
@@ -63,7 +65,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       maxBodyBytes: options.maxBodyBytes,
       rateLimiter: createRateLimiter(options.rateLimit),
     });
-  const judge = createJudge(model, options.checks, options.checkOptions, options.validate);
+  const judge = createJudge(model, options.checks, options.checkOptions, options.validate, options.canary);
   const collector = new FindingCollector();
   const transportErrorsByCode: Record<string, number> = {};
   const notes: string[] = plan.notes.map((note) => `${note.agent}: ${note.message}`);

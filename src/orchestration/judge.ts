@@ -1,7 +1,7 @@
 // Judging: the checks that apply to a case run over its exchange and return drafts. A check that throws
 // is a bug in that check; it becomes a run note rather than ending the run.
 import type { Scenario, TestCase } from '../agents/test-case.js';
-import type { CheckContext, CheckOptions, ExecutedStep } from '../execution/checks/check.js';
+import type { CanaryHits, CheckContext, CheckOptions, ExecutedStep } from '../execution/checks/check.js';
 import type { CheckRegistry } from '../execution/checks/registry.js';
 import { selectChecks, selectScenarioChecks } from '../execution/checks/select.js';
 import type { Exchange } from '../execution/exchange.js';
@@ -22,7 +22,8 @@ export interface Judge {
   notes: string[];
 }
 
-export function createJudge(model: ApiModel, registry: CheckRegistry, options: CheckOptions, validate: CheckContext['validate']): Judge {
+export function createJudge(model: ApiModel, registry: CheckRegistry, options: CheckOptions, validate: CheckContext['validate'], canary?: CanaryHits): Judge {
+  const extra = canary === undefined ? {} : { canary };
   const checksRun = new Map<string, Set<string>>();
   const notes: string[] = [];
   const failedChecks = new Set<string>();
@@ -46,7 +47,7 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
         let ran = checksRun.get(operation.key);
         if (ran === undefined) checksRun.set(operation.key, (ran = new Set()));
         ran.add(check.id);
-        const drafts = guarded(check.id, () => check.run({ model, operation, testCase, exchange, options, validate }));
+        const drafts = guarded(check.id, () => check.run({ model, operation, testCase, exchange, options, validate, ...extra }));
         for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
       }
       return judged;
@@ -54,7 +55,7 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
     scenario(scenario, steps) {
       const judged: JudgedDraft[] = [];
       for (const check of selectScenarioChecks(registry, scenario)) {
-        const drafts = guarded(check.id, () => check.run({ model, scenario, steps, options, validate }));
+        const drafts = guarded(check.id, () => check.run({ model, scenario, steps, options, validate, ...extra }));
         for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
       }
       return judged;

@@ -1,8 +1,9 @@
 // One run from a loaded model: select operations, plan with the chosen agents, execute and judge.
 // The CLI and the platform's workers call this; what they do with the events is theirs.
-import type { Agent } from '../agents/agent.js';
+import type { Agent, AgentContext } from '../agents/agent.js';
 import type { TestPlan } from '../agents/test-case.js';
-import { identityInfos, type IdentitySet } from '../execution/auth/identity.js';
+import { DEFAULT_IDENTITY, identityInfos, type IdentitySet } from '../execution/auth/identity.js';
+import { startCanary, type Canary } from '../execution/canary.js';
 import type { CheckOptions } from '../execution/checks/check.js';
 import { createCheckRegistry } from '../execution/checks/registry.js';
 import type { HttpClient } from '../execution/http-client.js';
@@ -32,28 +33,57 @@ export interface RunOutcome extends EngineOutcome {
   plan: TestPlan;
 }
 
+/** Agents that point the target at the run's SSRF canary; the canary runs only when one of them does. */
+const CANARY_AGENTS = new Set(['injection']);
+
 export async function runTests(request: RunRequest): Promise<RunOutcome> {
-  const plan = buildPlan(request.model, request.operations, request.agents, {
-    seed: request.seed,
-    maxExamples: request.maxExamples,
-    identities: identityInfos(request.identities),
-  });
-  const validator = createSchemaValidator(request.model);
-  const checkOptions: CheckOptions = request.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: request.maxResponseTimeMs } : {};
-  const outcome = await executePlan({
-    model: request.model,
-    operations: request.operations,
-    plan,
-    baseUrl: request.baseUrl,
-    identities: request.identities,
-    concurrency: request.concurrency,
-    timeoutMs: request.timeoutMs,
-    ...(request.rateLimit !== undefined ? { rateLimit: request.rateLimit } : {}),
-    checkOptions,
-    checks: createCheckRegistry(),
-    validate: (schema, value) => validator.validate(schema as never, value),
-    ...(request.onEvent ? { onEvent: request.onEvent } : {}),
-    ...(request.client ? { client: request.client } : {}),
-  });
-  return { ...outcome, plan };
+  const canary: Canary | undefined = request.agents.some((agent) => CANARY_AGENTS.has(agent.name)) ? await startCanary() : undefined;
+  try {
+    const context: AgentContext = {
+      seed: request.seed,
+      maxExamples: request.maxExamples,
+      identities: identityInfos(request.identities),
+    };
+    if (canary !== undefined) context.canaryUrl = canary.url;
+    const token = defaultJwt(request.identities);
+    if (token !== undefined) context.defaultBearerToken = token;
+    const plan = buildPlan(request.model, request.operations, request.agents, context);
+    const validator = createSchemaValidator(request.model);
+    const checkOptions: CheckOptions = request.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: request.maxResponseTimeMs } : {};
+    const outcome = await executePlan({
+      model: request.model,
+      operations: request.operations,
+      plan,
+      baseUrl: request.baseUrl,
+      identities: request.identities,
+      concurrency: request.concurrency,
+      timeoutMs: request.timeoutMs,
+      ...(request.rateLimit !== undefined ? { rateLimit: request.rateLimit } : {}),
+      checkOptions,
+      checks: createCheckRegistry(),
+      validate: (schema, value) => validator.validate(schema as never, value),
+      ...(request.onEvent ? { onEvent: request.onEvent } : {}),
+      ...(request.client ? { client: request.client } : {}),
+      ...(canary ? { canary } : {}),
+    });
+    return { ...outcome, plan };
+  } finally {
+    await canary?.close();
+  }
+}
+
+/** The default identity's bearer token (flag or Authorization header), only when it is a JWT. */
+export function defaultJwt(identities: IdentitySet): string | undefined {
+  const identity = identities.identities.find((candidate) => candidate.name === DEFAULT_IDENTITY);
+  const fromHeader = /^Bearer\s+(\S+)$/i.exec(identity?.headers.authorization ?? '')?.[1];
+  const token = identity?.credentials.bearer ?? fromHeader;
+  if (token === undefined) return undefined;
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as { alg?: unknown };
+    return typeof header.alg === 'string' ? token : undefined;
+  } catch {
+    return undefined;
+  }
 }
