@@ -1,5 +1,5 @@
 // sql_injection by evidence: a database error signature caused by a quote, a true/false condition pair
-// that changes the answer (twice, two syntaxes) while the false one matches the baseline, or a sleep
+// that changes the answer consistently (twice, two syntaxes), or a sleep
 // confirmed twice against a no-sleep control.
 import type { Check, ScenarioCheck } from './check.js';
 import type { FindingDraft } from '../finding.js';
@@ -67,17 +67,17 @@ function booleanFinding(steps: Parameters<ScenarioCheck['run']>[0]['steps'], whe
   if (responses.some((r) => r === undefined)) return [];
   const [base, t1, f1, t2, f2] = responses as NonNullable<(typeof responses)[number]>[];
   const [, s1, g1, s2, g2] = found.map((step) => (step ? payloadOf(step.testCase) : undefined));
+  // Each condition answers consistently across the two syntaxes, true and false differ, and the
+  // difference is the condition's: the false one matches the baseline or the true one departs from it.
   const differential =
     isSuccess(t1!.status) &&
-    isSuccess(t2!.status) &&
+    similar(t1!, t2!, s1, s2) &&
+    similar(f1!, f2!, g1, g2) &&
     !similar(t1!, f1!, s1, g1) &&
-    !similar(t2!, f2!, s2, g2) &&
-    similar(f1!, base!, g1) &&
-    similar(f2!, base!, g2) &&
-    similar(t1!, t2!, s1, s2);
+    (similar(f1!, base!, g1) || !similar(t1!, base!, s1));
   if (!differential) return [];
   const evidence = found.map((step) => describeStep(step!)).join('\n');
-  return [finding('Boolean-based SQL injection', `Always-true and always-false SQL conditions injected into ${where} gave different answers (twice, two syntaxes), the false one matching the baseline.`, `boolean:${where}`, evidence, s1)];
+  return [finding('Boolean-based SQL injection', `Always-true and always-false SQL conditions injected into ${where} gave consistently different answers (twice, two syntaxes).`, `boolean:${where}`, evidence, s1)];
 }
 
 function finding(title: string, message: string, cause: string, evidence: string, payload: string | undefined): FindingDraft {
