@@ -100,20 +100,47 @@ function approximate(pattern: string): string {
   return out;
 }
 
+/**
+ * Pattern sources to try in turn: as written; with `+`/`*` bounded so the length bounds can be met;
+ * with `\p{..}` classes approximated (for validators that read patterns in Unicode mode).
+ */
+function patternVariants(pattern: string, min: number, max: number): string[] {
+  const variants = [pattern];
+  const unbounded = pattern.match(/(?<!\\)[+*]/g)?.length ?? 0;
+  if (unbounded > 0 && (min > 0 || Number.isFinite(max))) {
+    const low = Math.ceil(min / unbounded);
+    const high = Math.max(low, Math.floor((Number.isFinite(max) ? max : low + 16) / unbounded));
+    variants.push(pattern.replace(/(?<!\\)\+\??/g, `{${Math.max(1, low)},${Math.max(1, high)}}`).replace(/(?<!\\)\*\??/g, `{${low},${high}}`));
+  }
+  const approximated = approximate(pattern);
+  if (approximated !== pattern) variants.push(approximated);
+  return variants;
+}
+
+function matchesLength(value: string, min: number, max: number): boolean {
+  const length = stringLength(value);
+  return length >= min && length <= max;
+}
+
 /** A string matching `pattern`, fitted to the length bounds when the pattern leaves room. */
 export function fromPattern(rng: Rng, pattern: string, min: number, max: number): string {
-  const source = approximate(pattern);
   let best = '';
-  for (let attempt = 0; attempt < 6; attempt++) {
-    let candidate: string;
-    try {
-      candidate = String(generateSync({ type: 'string', pattern: source }, { seed: rng.seed() }));
-    } catch {
-      return '';
+  for (const source of patternVariants(pattern, min, max)) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let candidate: string;
+      try {
+        candidate = String(generateSync({ type: 'string', pattern: source }, { seed: rng.seed() }));
+      } catch {
+        break;
+      }
+      if (matchesLength(candidate, min, max)) return candidate;
+      best = candidate;
+      // Without an end anchor, anything may follow a match: repeat it up to the minimum length.
+      if (stringLength(candidate) < min && candidate !== '' && !/(?<!\\)\$$/.test(pattern)) {
+        const padded = fit(rng, candidate.repeat(Math.ceil(min / stringLength(candidate))), min, min);
+        if (matchesLength(padded, min, max)) return padded;
+      }
     }
-    const length = stringLength(candidate);
-    if (length >= min && length <= max) return candidate;
-    best = candidate;
   }
   return best;
 }
