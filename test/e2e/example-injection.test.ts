@@ -1,0 +1,34 @@
+// The injection agent (issue 4) against the example Shop API: every seeded injection and disclosure
+// defect is found with its check and operation, with the payload and evidence in the finding.
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
+import { SEEDED_DEFECTS } from '../../examples/shop-api/seeded-defects.mjs';
+import { describeFindings, isReported, runAgainstExample, type SentinelRun } from './example-harness.js';
+
+type SeededDefect = { check: string; operations: string[]; agent: string; defect: string };
+const DEFECTS = (SEEDED_DEFECTS as SeededDefect[]).filter((d) => d.agent === 'injection' || d.agent === 'any');
+
+describe('sentinel run --agents injection against the defective example API', () => {
+  let run: SentinelRun;
+  beforeAll(async () => {
+    run = await runAgainstExample(true, ['--agents', 'injection']);
+  }, 60_000);
+
+  it('exits 1 because it found defects', () => {
+    expect(run.exitCode, run.stderr).toBe(1);
+  });
+
+  it.each(DEFECTS.map((d) => [d.check, d.operations[0], d] as const))('finds %s on %s', (check, _operation, defect) => {
+    expect(isReported(run.report.findings, check, defect.operations), `${defect.defect}\nreported:\n${describeFindings(run.report.findings)}`).toBe(true);
+  });
+
+  it('gives every injection finding its payload, its evidence and a curl line', () => {
+    const injections = run.report.findings.filter((f) => DEFECTS.some((d) => d.check === f.check && d.check !== 'information_disclosure'));
+    expect(injections.length).toBeGreaterThan(0);
+    for (const finding of injections) {
+      expect(finding.payload, `${finding.check} ${finding.operation}: ${finding.title}`).toBeTruthy();
+      expect(finding.evidence, `${finding.check} ${finding.operation}: ${finding.title}`).toBeTruthy();
+      expect(finding.curl).toMatch(/^curl /);
+    }
+  });
+});
