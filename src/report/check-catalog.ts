@@ -30,6 +30,14 @@ export function checkCatalog(): Map<string, CheckInfo> {
   const registry = createCheckRegistry();
   const catalog = new Map<string, CheckInfo>();
   for (const check of [...registry.exchangeChecks, ...registry.scenarioChecks]) {
+    // One name can be both an exchange check and a scenario check (signature and differential probes):
+    // the rule describes both ways it finds the defect.
+    const known = catalog.get(check.id);
+    if (known) {
+      if (!known.description.includes(check.description)) known.description = `${known.description} ${check.description}`;
+      known.remediation ??= check.remediation;
+      continue;
+    }
     const info: CheckInfo = { id: check.id, description: check.description, severity: check.severity, security: SECURITY_CHECKS.has(check.id) };
     if (check.remediation !== undefined) info.remediation = check.remediation;
     catalog.set(check.id, info);

@@ -7,11 +7,13 @@ import { jsonResponse, operation, response, testCase } from './check-fixtures.js
 
 const DEFAULT_ACCEPT = ['server_error', 'status_code_conformance', 'content_type_conformance', 'response_headers_conformance', 'response_schema_conformance', 'positive_data_acceptance'];
 
+const OWN_CHECKS = new Set([...DEFAULT_ACCEPT, 'negative_data_rejection', 'unsupported_method', 'missing_required_header', 'response_time']);
+
 describe('createCheckRegistry', () => {
   it('gives every check a unique snake_case id, a severity and a description', () => {
     const { exchangeChecks, scenarioChecks } = createCheckRegistry();
-    const ids = [...exchangeChecks, ...scenarioChecks].map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
+    // A name may be both an exchange and a scenario check (signature and differential probes), not twice in one list.
+    for (const list of [exchangeChecks, scenarioChecks]) expect(new Set(list.map((c) => c.id)).size).toBe(list.length);
     for (const check of [...exchangeChecks, ...scenarioChecks]) {
       expect(check.id).toMatch(/^[a-z]+(_[a-z]+)*$/);
       expect(check.description.length).toBeGreaterThan(10);
@@ -26,7 +28,8 @@ describe('createCheckRegistry', () => {
 });
 
 describe('selectChecks', () => {
-  const registry = createCheckRegistry();
+  // The checks of this area only, so the table does not change when other areas register theirs.
+  const registry = { exchangeChecks: createCheckRegistry().exchangeChecks.filter((c) => OWN_CHECKS.has(c.id)) };
   const ids = (tc: ReturnType<typeof testCase>, options = {}) => selectChecks(registry, tc, options).map((c) => c.id);
   const table = [
     { name: 'accept case: default set', tc: testCase({ expectation: 'accept' }), options: {}, expected: DEFAULT_ACCEPT },
@@ -59,6 +62,17 @@ describe('selectChecks', () => {
   ];
   it.each(table)('$name', ({ tc, options, expected }) => {
     expect(ids(tc, options)).toEqual(expected);
+  });
+
+  it('over the full registry: a plain case gets the default set, a probe only what it names', () => {
+    const full = createCheckRegistry();
+    expect(full.exchangeChecks.filter((c) => OWN_CHECKS.has(c.id)).length).toBe(OWN_CHECKS.size);
+    const plain = selectChecks(full, testCase({ expectation: 'accept' }), {}).map((c) => c.id);
+    expect(plain).toEqual(expect.arrayContaining(DEFAULT_ACCEPT));
+    expect(plain).not.toContain('unsupported_method');
+    expect(plain).not.toContain('missing_required_header');
+    expect(plain).not.toContain('response_time');
+    expect(selectChecks(full, testCase({ checks: ['unsupported_method'] }, 'delete'), {}).map((c) => c.id)).toEqual(['server_error', 'unsupported_method']);
   });
 });
 

@@ -167,3 +167,15 @@ describe('markdown', () => {
     expect(md).toMatchSnapshot();
   });
 });
+
+describe('check catalog', () => {
+  it('describes every registered check once, merging a name used by an exchange and a scenario check', async () => {
+    const { checkCatalog } = await import('../../src/report/check-catalog.js');
+    const { createCheckRegistry } = await import('../../src/execution/checks/registry.js');
+    const registry = createCheckRegistry();
+    const catalog = checkCatalog();
+    const all = [...registry.exchangeChecks, ...registry.scenarioChecks];
+    expect([...catalog.keys()].sort()).toEqual([...new Set(all.map((c) => c.id))].sort());
+    for (const check of all) expect(catalog.get(check.id)!.description).toContain(check.description);
+  });
+});
