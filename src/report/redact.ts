@@ -68,8 +68,12 @@ export function redactUrl(url: string, extraNames: readonly string[] = []): stri
   return `${withoutUserinfo.slice(0, queryStart)}?${query}${withoutUserinfo.slice(end)}`;
 }
 
-export function redactRequest(request: SentRequest, extraNames: readonly string[] = []): SentRequest {
-  const secrets = collectSecretValues([request], extraNames);
+/** `secrets`: the values to scrub from the rest of the request (by default, the request's own credentials). */
+export function redactRequest(
+  request: SentRequest,
+  extraNames: readonly string[] = [],
+  secrets: readonly string[] = collectSecretValues([request], extraNames),
+): SentRequest {
   const redacted: SentRequest = {
     method: request.method,
     url: scrubSecrets(redactUrl(request.url, extraNames), secrets),

@@ -3,7 +3,7 @@ import type { SentRequest } from '../execution/exchange.js';
 import { severityRank, type Finding, type Severity } from '../execution/finding.js';
 import type { RunResult } from '../orchestration/run-result.js';
 import { toCurl } from './curl.js';
-import { collectSecretValues, redactResponse, redactUrl, redactHeaders, scrubSecrets } from './redact.js';
+import { collectSecretValues, redactRequest, redactResponse, scrubSecrets } from './redact.js';
 import { isSecretName } from './secret-names.js';
 
 export interface ReportExchange {
@@ -48,7 +48,7 @@ export function redactFinding(finding: Finding, extraNames: readonly string[] = 
   );
   const scrub = (text: string) => scrubSecrets(text, secrets);
   const exchange = (request: SentRequest, response: ReportExchange['response']): ReportExchange => {
-    const written: ReportExchange = { request: redactSentRequest(request, secrets, extraNames), curl: scrub(toCurl(request, extraNames)) };
+    const written: ReportExchange = { request: redactRequest(request, extraNames, secrets), curl: scrub(toCurl(request, extraNames)) };
     if (response) written.response = redactResponse(response, secrets, extraNames);
     return written;
   };
@@ -68,14 +68,6 @@ export function redactFinding(finding: Finding, extraNames: readonly string[] = 
   if (finding.steps) {
     written.steps = finding.steps.map((step) => ({ title: scrub(step.title), ...exchange(step.request, step.response) }));
   }
-  return written;
-}
-
-function redactSentRequest(request: SentRequest, secrets: readonly string[], extraNames: readonly string[]): SentRequest {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(redactHeaders(request.headers, extraNames))) headers[name] = scrubSecrets(value, secrets);
-  const written: SentRequest = { method: request.method, url: scrubSecrets(redactUrl(request.url, extraNames), secrets), headers };
-  if (request.body !== undefined) written.body = scrubSecrets(request.body, secrets);
   return written;
 }
 
