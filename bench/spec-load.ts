@@ -6,7 +6,7 @@ import { loadSpec } from '../src/spec/load.js';
 import { lintModel } from '../src/spec/lint/index.js';
 
 const spec = process.argv[2] ?? '../shared/specs/github-rest-api.json';
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {

@@ -26,11 +26,11 @@ export function createLocator(text: string): (pointer: string) => number | undef
 function nodeAt(root: unknown, pointer: string): Node | undefined {
   let node = root as Node | undefined;
   const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
-      // Point at the key when the value is missing, so the line is still the right one.
-      node = (pair?.value ?? pair?.key) as Node | undefined;
+      // The last step points at the key: in YAML a block value starts on the line after its key.
+      node = (index === tokens.length - 1 ? pair?.key : pair?.value ?? pair?.key) as Node | undefined;
     } else if (isSeq(node)) node = node.items[Number(token)] as Node | undefined;
     else return node;
     if (node === undefined) return undefined;

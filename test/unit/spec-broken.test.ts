@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SpecError } from '../../src/errors.js';
+import { formatLocation, SpecError } from '../../src/errors.js';
 import { loadSpec } from '../../src/spec/load.js';
 
 const DIR = 'test/fixtures/specs/broken';
@@ -34,21 +34,40 @@ const CORPUS: { file: string; expected: RegExp }[] = [
   { file: 'openapi-4.yaml', expected: /openapi-4\.yaml:1: \/openapi: unsupported OpenAPI version "4\.0\.0"/ },
   { file: 'openapi-number.yaml', expected: /openapi-number\.yaml:1: \/openapi: the openapi field must be a string/ },
   { file: 'asyncapi.yaml', expected: /asyncapi\.yaml:1: \/asyncapi: an AsyncAPI document, not an OpenAPI description/ },
-  { file: 'paths-array.yaml', expected: /paths-array\.yaml:4: \/paths: "paths" must be an object, found an array/ },
+  { file: 'paths-array.yaml', expected: /paths-array\.yaml:3: \/paths: "paths" must be an object, found an array/ },
   { file: 'components-string.yaml', expected: /components-string\.yaml:4: \/components: "components" must be an object/ },
   {
     file: 'missing-ref.yaml',
-    expected: /missing-ref\.yaml:12: \/paths\/~1pets\/get\/responses\/200\/content\/application~1json\/schema: \$ref target not found: "#\/components\/schemas\/Pet" \(.*has no "Pet"/,
+    expected: /missing-ref\.yaml:11: \/paths\/~1pets\/get\/responses\/200\/content\/application~1json\/schema: \$ref target not found: "#\/components\/schemas\/Pet" \(.*has no "Pet"/,
   },
-  { file: 'missing-ref-file.yaml', expected: /missing-ref-file\.yaml:8: \/paths\/~1pets\/get\/responses\/200: \$ref target file not found: .*nowhere\.yaml/ },
-  { file: 'missing-ref-in-other-file.yaml', expected: /missing-ref-in-other-file\.yaml:8: .*\$ref target not found: "parts\/responses\.yaml#\/NotThere" \(.*responses\.yaml has no "NotThere"/ },
-  { file: 'ref-into-scalar.yaml', expected: /ref-into-scalar\.yaml:8: .*\$ref target not found: "#\/info\/title\/deeper"/ },
+  { file: 'missing-ref-file.yaml', expected: /missing-ref-file\.yaml:7: \/paths\/~1pets\/get\/responses\/200: \$ref target file not found: .*nowhere\.yaml/ },
+  { file: 'missing-ref-in-other-file.yaml', expected: /missing-ref-in-other-file\.yaml:7: .*\$ref target not found: "parts\/responses\.yaml#\/NotThere" \(.*responses\.yaml has no "NotThere"/ },
+  { file: 'ref-into-scalar.yaml', expected: /ref-into-scalar\.yaml:7: .*\$ref target not found: "#\/info\/title\/deeper"/ },
   { file: 'ref-loop-files.yaml', expected: /loop-b\.yaml: \/B: circular \$ref chain that never reaches a value: .*loop-a\.yaml#\/A -> .*loop-b\.yaml#\/B -> .*loop-a\.yaml#\/A/ },
   { file: 'ref-loop-internal.yaml', expected: /ref-loop-internal\.yaml:\d+: \/components\/responses\/[AB]: circular \$ref chain/ },
   { file: 'ref-to-invalid-file.yaml', expected: /parts\/invalid\.yaml:3: invalid YAML: Flow sequence/ },
-  { file: 'ref-unsupported-scheme.yaml', expected: /ref-unsupported-scheme\.yaml:8: .*unsupported \$ref scheme in "ftp:/ },
+  { file: 'ref-unsupported-scheme.yaml', expected: /ref-unsupported-scheme\.yaml:7: .*unsupported \$ref scheme in "ftp:/ },
   { file: 'binary.png', expected: /binary\.png: not a text document: NUL byte at offset 8/ },
   { file: 'latin1.yaml', expected: /latin1\.yaml: not a text document: invalid UTF-8 at offset 61/ },
+];
+
+/**
+ * Sloppy but loadable: these load, and each warning reads as the same one line an error would
+ * (`file:line: pointer: message`).
+ */
+const SLOPPY: { file: string; expected: RegExp[] }[] = [
+  {
+    file: 'undeclared-path-param.yaml',
+    expected: [/undeclared-path-param\.yaml:5: \/paths\/~1orders~1{orderId}~1items~1{itemId}\/get: {itemId} in \/orders\/{orderId}\/items\/{itemId} is not declared as a path parameter; assuming a required string$/],
+  },
+  {
+    file: 'path-param-not-in-template.yaml',
+    expected: [/path-param-not-in-template\.yaml:7: \/paths\/~1orders\/get\/parameters\/0: path parameter "orderId" is declared but \/orders has no {orderId}; ignored$/],
+  },
+  {
+    file: 'duplicate-operation-id.json',
+    expected: [/duplicate-operation-id\.json:6: \/paths\/~1b\/get\/operationId: operationId "list" is also used by GET \/a$/],
+  },
 ];
 
 async function failure(source: string, options?: Parameters<typeof loadSpec>[1]): Promise<SpecError> {
@@ -68,7 +87,7 @@ describe('broken descriptions are refused with one clear line', () => {
   it('covers every file of the corpus (at least 30)', () => {
     const files = readdirSync(DIR).filter((name) => name !== 'parts');
     expect(files.length).toBeGreaterThanOrEqual(30);
-    expect(files.sort()).toEqual(CORPUS.map((entry) => entry.file).sort());
+    expect(files.sort()).toEqual([...CORPUS, ...SLOPPY].map((entry) => entry.file).sort());
   });
 
   it.each(CORPUS)('$file', async ({ file, expected }) => {
@@ -76,6 +95,15 @@ describe('broken descriptions are refused with one clear line', () => {
     expect(error.message).toMatch(expected);
     expect(error.message).not.toContain('\n');
     expect(error.message.startsWith(DIR) || error.message.includes('/broken/')).toBe(true);
+  });
+});
+
+describe('sloppy descriptions in the corpus load with one-line warnings', () => {
+  it.each(SLOPPY)('$file', async ({ file, expected }) => {
+    const model = await loadSpec(join(DIR, file));
+    const lines = model.warnings.map((w) => formatLocation(w.file ?? model.source, w.pointer, w.line, w.message));
+    expect(lines).toHaveLength(expected.length);
+    expected.forEach((pattern, index) => expect(lines[index]).toMatch(pattern));
   });
 });
 

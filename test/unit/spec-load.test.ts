@@ -208,7 +208,7 @@ describe('sloppy descriptions load with warnings', () => {
     const model = await loadSpec(`${VALID}/sloppy.yaml`);
     const warnings = model.warnings.map((w) => `${w.code} ${w.pointer} :${w.line}`);
     expect(warnings).toEqual([
-      'undeclared-path-parameter /paths/~1items~1{id}/get :6',
+      'undeclared-path-parameter /paths/~1items~1{id}/get :5',
       'invalid-response-status /paths/~1items~1{id}/get/responses/ok :9',
       'path-parameter-not-in-template /paths/~1items/get/parameters/0 :14',
       'undefined-security-scheme /paths/~1items/get/security/0/nowhere :16',
