@@ -118,7 +118,7 @@ function scrubHeaderValues<T extends HeaderMap>(headers: T, secrets: readonly st
 export function collectSecretValues(requests: readonly SentRequest[], extraNames: readonly string[] = []): string[] {
   const values = new Set<string>();
   const add = (value: string | undefined) => {
-    if (value !== undefined && value.length >= MIN_SCRUBBED_LENGTH && value !== REDACTED) values.add(value);
+    if (value !== undefined && value.length >= MIN_SCRUBBED_LENGTH && !value.includes(REDACTED)) values.add(value);
   };
   for (const request of requests) {
     for (const [name, value] of Object.entries(request.headers)) {

@@ -48,7 +48,9 @@ export function redactFinding(finding: Finding, extraNames: readonly string[] = 
   );
   const scrub = (text: string) => scrubSecrets(text, secrets);
   const exchange = (request: SentRequest, response: ReportExchange['response']): ReportExchange => {
-    const written: ReportExchange = { request: redactRequest(request, extraNames, secrets), curl: scrub(toCurl(request, extraNames)) };
+    const redacted = redactRequest(request, extraNames, secrets);
+    // Built from the redacted request, so a secret echoed in the body is gone before shell quoting.
+    const written: ReportExchange = { request: redacted, curl: toCurl(redacted, extraNames) };
     if (response) written.response = redactResponse(response, secrets, extraNames);
     return written;
   };

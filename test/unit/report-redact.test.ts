@@ -154,3 +154,16 @@ describe('redactExchange', () => {
     expect(exchange.durationMs).toBe(2);
   });
 });
+
+describe('redactFinding', () => {
+  it('scrubs a secret with a quote from the curl line too', async () => {
+    const { redactFinding } = await import('../../src/report/report-finding.js');
+    const { finding } = await import('./report-fixtures.js');
+    const secret = "it's-a-secret-token";
+    const written = redactFinding(
+      finding({ request: { method: 'POST', url: 'http://h/', headers: { authorization: `Bearer ${secret}` }, body: `{"t":"${secret}"}` } }),
+    );
+    expect(written.curl).toBe(`curl -g -X POST http://h/ -H 'authorization: Bearer [REDACTED]' --data-binary '{"t":"[REDACTED]"}'`);
+    expect(JSON.stringify(written)).not.toContain('secret-token');
+  });
+});
