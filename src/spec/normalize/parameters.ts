@@ -5,6 +5,7 @@ import type { Parameter, ParameterLocation, ParameterStyle } from '../model.js';
 import { asObj, collectExamples, isObj, optionalString, type NormalizeContext, type Obj, warn } from './context.js';
 
 const LOCATIONS = new Set<string>(['path', 'query', 'header', 'cookie']);
+const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 const STYLES = new Set<string>(['matrix', 'label', 'simple', 'form', 'spaceDelimited', 'pipeDelimited', 'deepObject', 'cookie']);
 /** Swagger 2 parameter fields that are schema keywords. */
 const SWAGGER_SCHEMA_FIELDS = [
@@ -37,6 +38,11 @@ export function normalizeParameter({ raw, pointer }: RawParameter, ctx: Normaliz
     return undefined;
   }
   const where = location as ParameterLocation;
+  if (where === 'header' && RESERVED_HEADERS.has(name.toLowerCase())) {
+    // OpenAPI: these come from the media types and security schemes; a header parameter with such a name is ignored.
+    warn(ctx, 'ignored-header-parameter', `header parameter "${name}" is ignored: it is set from content types or security schemes`, pointer);
+    return undefined;
+  }
   if (where === 'path' && raw.required !== true) {
     warn(ctx, 'optional-path-parameter', `path parameter "${name}" is not marked required; treated as required`, pointer);
   }
