@@ -64,6 +64,14 @@ describe('positive_data_acceptance', () => {
   it.each([
     { name: 'reject cases', tc: testCase({ expectation: 'reject' }) },
     { name: 'probes with another method', tc: testCase({ expectation: 'accept' }, 'patch') },
+    {
+      name: 'requests without credentials',
+      tc: testCase({ expectation: 'accept', request: { method: 'get', pathParams: {}, query: {}, headers: {}, cookies: {}, identity: null } }),
+    },
+    {
+      name: 'requests with tampered credentials',
+      tc: testCase({ expectation: 'accept', request: { method: 'get', pathParams: {}, query: {}, headers: {}, cookies: {}, authOverride: { authorization: 'Bearer x' } } }),
+    },
   ])('does not judge $name', ({ tc }) => {
     expect(positiveDataAcceptance.run(context({ reply: { status: 400 }, testCase: tc }))).toEqual([]);
     expect(positiveDataAcceptance.appliesTo!(tc, {})).toBe(false);

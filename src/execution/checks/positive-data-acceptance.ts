@@ -1,4 +1,5 @@
 // Valid input refused: a schema-valid request got a 4xx that blames the input.
+import type { TestCase } from '../../agents/test-case.js';
 import type { ReceivedResponse } from '../exchange.js';
 import type { Check } from './check.js';
 import { isClientError, usesDocumentedMethod } from './applies.js';
@@ -18,10 +19,10 @@ export const positiveDataAcceptance: Check = {
   severity: 'medium',
   description: 'A request that matches the documented schema was refused with a 4xx that blames the input (400, 415, 422...).',
   remediation: 'Accept every value the schema allows, or tighten the schema so it documents the real constraint.',
-  appliesTo: (testCase) => testCase.expectation === 'accept' && usesDocumentedMethod(testCase),
+  appliesTo: sendsValidData,
   run({ exchange, testCase }) {
     const response = exchange.response;
-    if (testCase.expectation !== 'accept' || !usesDocumentedMethod(testCase) || !response) return [];
+    if (!sendsValidData(testCase) || !response) return [];
     if (!refusesInput(response)) return [];
     return [
       {
@@ -33,6 +34,12 @@ export const positiveDataAcceptance: Check = {
     ];
   },
 };
+
+/** Valid data with the operation's method and the usual credentials (tampered or absent ones may draw a 400). */
+function sendsValidData(testCase: TestCase): boolean {
+  const { identity, authOverride } = testCase.request;
+  return testCase.expectation === 'accept' && usesDocumentedMethod(testCase) && identity !== null && authOverride === undefined;
+}
 
 function refusesInput(response: ReceivedResponse): boolean {
   if (!isClientError(response.status) || NOT_ABOUT_INPUT.has(response.status)) return false;
