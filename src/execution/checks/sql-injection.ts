@@ -9,7 +9,7 @@ import { confirmedDelay, findSignature, payloadOf, similar, withoutEchoes, type 
 import { describeStep, responseOf, stepByRole } from './scenario-steps.js';
 
 export const DB_ERROR_SIGNATURES: readonly Signature[] = [
-  { name: 'PostgreSQL', pattern: /PG::[A-Z]\w*Error|PSQLException|ERROR:\s+(?:syntax error at or near|unterminated quoted string at or near|invalid input syntax for)|\bpg_query\(\)|\bpsycopg2?\.\w*Error/i },
+  { name: 'PostgreSQL', pattern: /PG::[A-Z]\w*Error|PSQLException|(?:ERROR:\s+)?(?:syntax error at or near|unterminated quoted string at or near|invalid input syntax for (?:type )?\w+)|\bpg_query\(\)|\bpsycopg2?\.\w*Error/i },
   { name: 'MySQL', pattern: /You have an error in your SQL syntax|check the manual that corresponds to your (?:MySQL|MariaDB) server version|\bmysqli?_(?:fetch|query|num_rows)\w*\(|MySqlException|com\.mysql\.jdbc|ER_PARSE_ERROR|Unknown column '[^']+' in '(?:where clause|field list)'/i },
   { name: 'SQLite', pattern: /SQLITE_ERROR|sqlite3\.OperationalError|SQLiteException|SQLite3::SQLException|unrecognized token: "|near "[^"\n]{1,40}": syntax error/i },
   { name: 'SQL Server', pattern: /Unclosed quotation mark after the character string|Incorrect syntax near '|Microsoft OLE DB Provider for SQL Server|\[ODBC SQL Server Driver\]|System\.Data\.SqlClient\.SqlException|Microsoft\.Data\.SqlClient\.SqlException|\bMsg \d+, Level \d+, State \d+/i },
