@@ -70,6 +70,12 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   const transportErrorsByCode: Record<string, number> = {};
   const notes: string[] = plan.notes.map((note) => `${note.agent}: ${note.message}`);
   let requests = 0;
+  let responses = 0;
+  let notSent = 0;
+  // A target that accepts connections but has answered nothing after this many requests is not going to:
+  // stop sending rather than wait out every remaining timeout.
+  const giveUpAfter = Math.max(16, 2 * options.concurrency);
+  const gaveUp = () => responses === 0 && requests >= giveUpAfter;
 
   async function send(operation: Operation, testCase: TestCase): Promise<Exchange> {
     let exchange: Exchange;
@@ -89,6 +95,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       };
     }
     requests += 1;
+    if (exchange.response !== undefined) responses += 1;
     if (exchange.error !== undefined) transportErrorsByCode[exchange.error.code] = (transportErrorsByCode[exchange.error.code] ?? 0) + 1;
     emit({ type: 'exchange', exchange });
     return exchange;
@@ -96,6 +103,11 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
 
   async function runCase(testCase: TestCase): Promise<void> {
     const operation = operationsByKey.get(testCase.operation)!;
+    if (gaveUp()) {
+      notSent += 1;
+      emit({ type: 'case.finished', caseId: testCase.id, operation: testCase.operation, agent: testCase.agent, requests: 0, findings: collector.size });
+      return;
+    }
     const exchange = await send(operation, testCase);
     for (const judged of judge.exchange(operation, testCase, exchange)) {
       collector.add({ judged, operation: operation.key, exchange, testCase });
@@ -112,6 +124,11 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   }
 
   async function runScenario(scenario: Scenario): Promise<void> {
+    if (gaveUp()) {
+      notSent += 1;
+      emit({ type: 'scenario.finished', scenarioId: scenario.id, steps: 0, findings: collector.size });
+      return;
+    }
     const steps = await executeScenario(scenario, operationsByKey, send, judge, collector, notes);
     for (const judged of judge.scenario(scenario, steps)) {
       const evidence = [...steps].reverse().find((step) => step.exchange !== undefined);
@@ -146,6 +163,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   for (const finding of findings) emit({ type: 'finding', finding });
   const transportErrors = Object.values(transportErrorsByCode).reduce((a, b) => a + b, 0);
   if (transportErrors > 0) notes.push(`${transportErrors} of ${requests} requests got no response (${describeCodes(transportErrorsByCode)})`);
+  if (notSent > 0) notes.push(`stopped sending after ${requests} requests without a single response: ${notSent} cases and scenarios were not sent`);
   notes.push(...judge.notes);
   const finishedAt = new Date();
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;

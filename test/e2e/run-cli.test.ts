@@ -132,11 +132,12 @@ describe('sentinel run', () => {
     expect(received.at(-1)?.authorization).toBe('Bearer s3cret');
   });
 
-  it('finishes against a target that never answers, and says so', async () => {
-    const run = await sentinel([spec(), '--base-url', base, '--include', 'path:/slow', '--agents', 'positive', '--timeout', '300']);
-    expect(run.code).not.toBe(2);
+  it('finishes against a target that never answers, says so, and exits 2 since nothing was tested', async () => {
+    const run = await sentinel([spec(), '--base-url', base, '--include', 'path:/slow', '--agents', 'positive,negative', '--timeout', '300']);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/no response\s+\d+ \(refused, reset or timed out\)/);
     expect(run.stdout).toMatch(/requests got no response \(timeout ×\d+\)/);
+    expect(run.stderr).toMatch(/^sentinel: no response from http:\/\/127\.0\.0\.1:\d+: all \d+ requests failed \(timeout\)\n$/m);
   });
 
   it.each([

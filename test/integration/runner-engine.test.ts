@@ -169,6 +169,17 @@ describe('engine', () => {
     expect(events.filter((e) => e.type === 'case.finished').map((e) => (e as { transportError?: string }).transportError)).toEqual(['timeout', 'timeout', 'timeout']);
   });
 
+  it('stops sending to a target that has answered nothing at all, and says how much was not sent', async () => {
+    const cases = Array.from({ length: 40 }, (_, i) => testCase(`dead${i}`, 'GET /slow'));
+    const events: RunEvent[] = [];
+    const { result } = await executePlan(options({ cases }, { concurrency: 4, timeoutMs: 150, onEvent: (e) => events.push(e) }));
+    // Requests already in flight when the 16th failed still finish; nothing new starts after that.
+    expect(result.summary.requests).toBeGreaterThanOrEqual(16);
+    expect(result.summary.requests).toBeLessThan(16 + 4);
+    expect(result.summary.notes.some((note) => /^stopped sending after \d+ requests without a single response: \d+ cases and scenarios were not sent$/.test(note))).toBe(true);
+    expect(events.filter((e) => e.type === 'case.finished')).toHaveLength(40);
+  });
+
   it('runs a scenario with extracted variables and judges each step', async () => {
     const scenario: Scenario = {
       id: 'life',

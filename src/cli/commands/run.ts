@@ -85,11 +85,16 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
   });
 
   const codes = Object.keys(transportErrorsByCode);
-  if (result.summary.requests > 0 && result.summary.transportErrors === result.summary.requests && codes.every((code) => UNREACHABLE.has(code))) {
+  const nothingAnswered = result.summary.requests > 0 && result.summary.transportErrors === result.summary.requests;
+  if (nothingAnswered && codes.every((code) => UNREACHABLE.has(code))) {
     throw new SentinelError('connection', `cannot connect to ${settings.baseUrl}: every request failed (${codes.join(', ')})`);
   }
   const written = writeReports(result, settings.reports);
   process.stdout.write(formatSummary(result, written));
+  // Connected but never answered (timeouts, resets): the summary says what happened, and nothing was tested.
+  if (nothingAnswered) {
+    throw new SentinelError('connection', `no response from ${settings.baseUrl}: all ${result.summary.requests} requests failed (${codes.join(', ')})`);
+  }
   return exitCodeFor(result, settings);
 }
 
