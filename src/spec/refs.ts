@@ -23,6 +23,8 @@ export interface ResolvedDocument {
 
 /** Documents one description may pull in through `$ref`s. */
 const MAX_DOCUMENTS = 200;
+/** All referenced documents together may be this many times the per-document size limit. */
+const TOTAL_SIZE_FACTOR = 4;
 
 interface RefSite {
   holder: Obj | unknown[];
@@ -44,6 +46,7 @@ export async function resolveRefs(root: Obj, source: SourceText, limits: LoadLim
   const docs = new Map<string, Doc>([[rootUrl, { url: rootUrl, name: source.name, root }]]);
   const sites: RefSite[] = [];
   const pending = [rootUrl];
+  const budget = { bytes: limits.maxBytes * TOTAL_SIZE_FACTOR - source.text.length };
   // Phase 1: record every `$ref` site and load every document they name (breadth-first).
   while (pending.length > 0) {
     const url = pending.shift()!;
@@ -53,7 +56,10 @@ export async function resolveRefs(root: Obj, source: SourceText, limits: LoadLim
       const target = documentUrl(site, docs);
       if (docs.has(target)) continue;
       if (docs.size >= MAX_DOCUMENTS) throw siteError(site, docs, `more than ${MAX_DOCUMENTS} documents referenced`);
-      docs.set(target, await loadDocument(target, site, docs, source, limits, fromUrl));
+      const loaded = await loadDocument(target, site, docs, source, limits, fromUrl);
+      budget.bytes -= loaded.size;
+      if (budget.bytes < 0) throw siteError(site, docs, `referenced documents exceed ${TOTAL_SIZE_FACTOR}x the size limit together`);
+      docs.set(target, loaded.doc);
       pending.push(target);
     }
   }
@@ -97,22 +103,26 @@ function documentUrl(site: RefSite, docs: Map<string, Doc>): string {
   }
 }
 
-async function loadDocument(url: string, site: RefSite, docs: Map<string, Doc>, source: SourceText, limits: LoadLimits, fromUrl: boolean): Promise<Doc> {
+async function loadDocument(
+  url: string, site: RefSite, docs: Map<string, Doc>, source: SourceText, limits: LoadLimits, fromUrl: boolean,
+): Promise<{ doc: Doc; size: number }> {
   if (isUrl(url)) {
     const { location, bytes } = await fetchUrl(url, limits);
-    return { url, name: location, root: parseText(decodeText(bytes, location), location, limits) };
+    return { doc: { url, name: location, root: parseText(decodeText(bytes, location), location, limits) }, size: bytes.length };
   }
   if (!url.startsWith('file:')) throw siteError(site, docs, `unsupported $ref scheme in "${site.ref.$ref}"`);
   // A description fetched from the network may not read this machine's files.
   if (fromUrl) throw siteError(site, docs, `$ref to a local file from a remote description refused: "${site.ref.$ref}"`);
   const path = fileURLToPath(url);
   const name = isAbsolute(source.location) ? path : relative(process.cwd(), path) || path;
+  let bytes: Uint8Array;
   try {
-    return { url, name, root: parseText(decodeText(await readFileBounded(path, limits.maxBytes), name), name, limits) };
+    bytes = await readFileBounded(path, limits.maxBytes);
   } catch (error) {
     if (error instanceof SpecError && /no such file/.test(error.reason)) throw siteError(site, docs, `$ref target file not found: ${name} (from "${site.ref.$ref}")`);
     throw error;
   }
+  return { doc: { url, name, root: parseText(decodeText(bytes, name), name, limits) }, size: bytes.length };
 }
 
 function siteError(site: RefSite, docs: Map<string, Doc>, reason: string): SpecError {
@@ -133,7 +143,12 @@ class Resolver {
     const done = this.resolved.get(site.ref);
     if (done !== undefined) return done;
     const url = new URL(site.ref.$ref, site.base);
-    const pointer = decodeURIComponent(url.hash.slice(1));
+    let pointer: string;
+    try {
+      pointer = decodeURIComponent(url.hash.slice(1));
+    } catch {
+      throw siteError(site, this.docs, `invalid $ref "${site.ref.$ref}": bad percent-encoding`);
+    }
     url.hash = '';
     let target = this.target(url.href, pointer, site);
     // OpenAPI 3.1 allows keywords beside `$ref` (a description, say): they apply on top of the target.

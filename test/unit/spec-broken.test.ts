@@ -47,6 +47,7 @@ const CORPUS: { file: string; expected: RegExp }[] = [
   { file: 'ref-loop-internal.yaml', expected: /ref-loop-internal\.yaml:\d+: \/components\/responses\/[AB]: circular \$ref chain/ },
   { file: 'ref-to-invalid-file.yaml', expected: /parts\/invalid\.yaml:3: invalid YAML: Flow sequence/ },
   { file: 'ref-unsupported-scheme.yaml', expected: /ref-unsupported-scheme\.yaml:7: .*unsupported \$ref scheme in "ftp:/ },
+  { file: 'ref-bad-percent.yaml', expected: /ref-bad-percent\.yaml:7: \/paths\/~1pets\/get\/responses\/200: invalid \$ref "#\/components\/responses\/%ZZ": bad percent-encoding$/ },
   { file: 'binary.png', expected: /binary\.png: not a text document: NUL byte at offset 8/ },
   { file: 'latin1.yaml', expected: /latin1\.yaml: not a text document: invalid UTF-8 at offset 61/ },
 ];
@@ -121,6 +122,16 @@ describe('generated broken inputs', () => {
     await writeFile(path, `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, ${chunks.join(', ')}}`);
     const error = await failure(path);
     expect(error.message).toMatch(/huge\.json: document too large: 50\.0 MB, the limit is 32\.0 MB$/);
+  });
+
+  it('bounds the size of all referenced documents together', async () => {
+    dir ??= await mkdtemp(join(tmpdir(), 'sentinel-spec-'));
+    const part = `Ok:\n  description: "${'x'.repeat(900)}"\n`;
+    const refs = Array.from({ length: 6 }, (_, i) => `        "20${i}": {$ref: "part${i}.yaml#/Ok"}`).join('\n');
+    for (let i = 0; i < 6; i++) await writeFile(join(dir, `part${i}.yaml`), part);
+    await writeFile(join(dir, 'root.yaml'), `openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n${refs}\n`);
+    const error = await failure(join(dir, 'root.yaml'), { maxBytes: 1000 });
+    expect(error.message).toMatch(/root\.yaml:\d+: \/paths\/~1a\/get\/responses\/20\d: referenced documents exceed 4x the size limit together$/);
   });
 
   it('honours a smaller configured size limit', async () => {
