@@ -48,6 +48,10 @@ describe('json', () => {
     expect(bola.steps[0].response.body).toBe('{"refresh_token":"[REDACTED]"}');
   });
 
+  it('matches the snapshot', () => {
+    expect(writers.json(runResult())).toMatchSnapshot();
+  });
+
   it('redacts the request of a finding', () => {
     const serverError = report.findings[1];
     expect(serverError.request.headers).toMatchObject({ authorization: 'Bearer [REDACTED]', 'x-api-key': '[REDACTED]' });
@@ -127,6 +131,10 @@ describe('sarif', () => {
     expect(rules.bola.properties.tags).toContain('security');
     expect(rules.server_error.properties['security-severity']).toBeUndefined();
     expect(rules.server_error.help.text).toContain('How to fix:');
+  });
+
+  it('matches the snapshot (results and rule ids; rule texts belong to each check)', () => {
+    expect({ rules: run.tool.driver.rules.map((r: { id: string }) => r.id), results: run.results, artifacts: run.artifacts }).toMatchSnapshot();
   });
 
   it('maps severities to levels', () => {
