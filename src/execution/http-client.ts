@@ -49,18 +49,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return pool;
   }
 
-  async function attempt(request: SentRequest): Promise<Outcome> {
+  /** Timed from after the rate limiter lets it go, so `--rate-limit` never looks like a slow API. */
+  async function attempt(request: SentRequest): Promise<Outcome & { startedAt: number; durationMs: number }> {
     await limiter.acquire();
     const { origin, path } = splitUrl(request.url);
-    return dispatchOnce(poolFor(origin), { path, method: request.method, headers: request.headers, body: request.body ?? null }, options.timeoutMs, maxBodyBytes);
+    const startedAt = Date.now();
+    const start = performance.now();
+    const outcome = await dispatchOnce(poolFor(origin), { path, method: request.method, headers: request.headers, body: request.body ?? null }, options.timeoutMs, maxBodyBytes);
+    return { ...outcome, startedAt, durationMs: performance.now() - start };
   }
 
   return {
     async send(caseId, planned) {
       const correlationId = planned.headers['x-correlation-id'] ?? randomUUID();
       const request: SentRequest = { ...planned, headers: { ...planned.headers, 'x-correlation-id': correlationId } };
-      const startedAt = Date.now();
-      const start = performance.now();
       let outcome = await attempt(request);
       let made = 0;
       while (outcome.error !== undefined && RETRYABLE.has(outcome.error.code) && made < retries) {
@@ -68,7 +70,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         made += 1;
         outcome = await attempt(request);
       }
-      const exchange: Exchange = { caseId, correlationId, request, startedAt, durationMs: performance.now() - start, retries: made };
+      // Timing is the last attempt's: the one whose response (or error) is recorded.
+      const exchange: Exchange = { caseId, correlationId, request, startedAt: outcome.startedAt, durationMs: outcome.durationMs, retries: made };
       if (outcome.response !== undefined) exchange.response = outcome.response;
       if (outcome.error !== undefined) exchange.error = outcome.error;
       return exchange;

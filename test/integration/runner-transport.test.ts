@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/execution/http-client.js';
 import { probeTarget } from '../../src/execution/probe.js';
+import { createRateLimiter } from '../../src/execution/rate-limiter.js';
 
 let server: Server;
 let base: string;
@@ -107,6 +108,18 @@ describe('http client', () => {
     expect(exchange.response?.truncated).toBe(true);
     expect(exchange.response?.body.length).toBe(1000);
     expect(exchange.response?.json).toBeUndefined();
+  });
+
+  it('holds requests to --rate-limit, without counting the wait as response time', async () => {
+    const client = createHttpClient({ timeoutMs: 2000, connections: 4, rateLimiter: createRateLimiter(4) });
+    const start = performance.now();
+    const exchanges = await Promise.all(Array.from({ length: 6 }, (_, i) => client.send(`r${i}`, { method: 'GET', url: `${base}/ok`, headers: {} })));
+    const elapsed = performance.now() - start;
+    await client.close();
+    // A burst of 4, then one token every 250 ms: the 6th request cannot start before 500 ms.
+    expect(elapsed).toBeGreaterThanOrEqual(480);
+    expect(exchanges.every((e) => e.response?.status === 200)).toBe(true);
+    expect(Math.max(...exchanges.map((e) => e.durationMs))).toBeLessThan(400);
   });
 
   it('an invalid request is a recorded error, not a crash', async () => {
