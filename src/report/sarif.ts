@@ -87,6 +87,7 @@ function sarifResult(finding: ReportFinding, ruleIndex: number, artifact: Artifa
       ...(finding.response ? { status: finding.response.status } : {}),
       ...(finding.evidence !== undefined ? { evidence: finding.evidence } : {}),
       ...(finding.payload !== undefined ? { payload: finding.payload } : {}),
+      ...(finding.steps ? { steps: finding.steps.map((step) => ({ title: step.title, curl: step.curl })) } : {}),
     },
   };
 }
