@@ -25,3 +25,10 @@ describe('readinessScore', () => {
     expect(readinessScore(model({ operations: [] }), [finding('servers', 'error')])).toBe(100 - SEVERITY_WEIGHTS.error);
   });
 });
+
+describe('the README example', () => {
+  it('two operations, one missing a 429 and a summary, only a plain HTTP server → 80', () => {
+    const findings = [finding('owasp-429-missing', 'warn', 'GET /a'), finding('operation-summary-missing', 'warn', 'GET /a'), finding('owasp-http-server', 'error')];
+    expect(readinessScore(twoOperations, findings)).toBe(80);
+  });
+});

@@ -58,7 +58,7 @@ export class SchemaWalker {
       if (frame.next < frame.children.length) {
         const child = frame.children[frame.next]!;
         frame.next += 1;
-        if (!isSchemaObject(child.node) || typeof child.node.$ref === 'string') continue;
+        // A sibling may have walked this child meanwhile (two properties sharing one schema).
         const known = this.memo[scope][child.composed ? 1 : 0].get(child.node);
         if (known !== undefined) appendIssues(frame.found, known, child.keyword, child.key);
         // A cycle of plain objects breaks the "recursion only through $ref" contract; stop rather than loop.
@@ -75,41 +75,50 @@ export class SchemaWalker {
     return result;
   }
 
-  /** Runs the rules on one node and lists the sub-schemas to visit. */
+  /** Runs the rules on one node; children already walked contribute their memoized issues, the others are listed to visit. */
   private enter(node: SchemaObject, scope: SchemaScope, composed: boolean, keyword: string, key: string): Frame {
     this.onPath.add(node);
     const found: SchemaIssue[] = [];
-    const context: SchemaNodeContext = { composed };
+    const context = composed ? COMPOSED : NOT_COMPOSED;
     for (const rule of this.rulesByScope[scope]) {
       for (const issue of rule.check(node, context)) found.push({ rule, pointer: issue.pointer, message: issue.message, fix: issue.fix });
     }
     const children: Child[] = [];
+    const visit = (child: unknown, childComposed: boolean, childKeyword: string, childKey: string) => {
+      if (!isSchemaObject(child) || typeof child.$ref === 'string') return;
+      const known = this.memo[scope][childComposed ? 1 : 0].get(child);
+      if (known !== undefined) appendIssues(found, known, childKeyword, childKey);
+      else children.push({ node: child, composed: childComposed, keyword: childKeyword, key: childKey });
+    };
     const properties = node.properties;
     if (isSchemaObject(properties)) {
       for (const name in properties) {
         const property = properties[name];
         // Read-only properties are never sent, so input rules do not apply to them.
         if (scope === 'input' && isSchemaObject(property) && property.readOnly === true) continue;
-        children.push({ node: property, composed: false, keyword: 'properties', key: name });
+        visit(property, false, 'properties', name);
       }
     }
-    for (const single of SINGLE_CHILDREN) if (single in node) children.push({ node: node[single], composed: false, keyword: single, key: '' });
+    for (const single of SINGLE_CHILDREN) if (single in node) visit(node[single], false, single, '');
     for (const mapKeyword of MAP_CHILDREN) {
       const map = node[mapKeyword];
-      if (isSchemaObject(map)) for (const name in map) children.push({ node: map[name], composed: false, keyword: mapKeyword, key: name });
+      if (isSchemaObject(map)) for (const name in map) visit(map[name], false, mapKeyword, name);
     }
     for (const listKeyword of LIST_CHILDREN) {
       const list = node[listKeyword];
-      if (Array.isArray(list)) list.forEach((child, index) => children.push({ node: child, composed: false, keyword: listKeyword, key: String(index) }));
+      if (Array.isArray(list)) for (let index = 0; index < list.length; index += 1) visit(list[index], false, listKeyword, String(index));
     }
     const allOf = node.allOf;
-    if (Array.isArray(allOf)) allOf.forEach((child, index) => children.push({ node: child, composed: true, keyword: 'allOf', key: String(index) }));
+    if (Array.isArray(allOf)) for (let index = 0; index < allOf.length; index += 1) visit(allOf[index], true, 'allOf', String(index));
     return { node, composed, keyword, key, found, children, next: 0 };
   }
 }
 
+const COMPOSED: SchemaNodeContext = Object.freeze({ composed: true });
+const NOT_COMPOSED: SchemaNodeContext = Object.freeze({ composed: false });
+
 interface Child {
-  node: unknown;
+  node: SchemaObject;
   composed: boolean;
   /** The keyword and (for maps and lists) the key under which the child sits: its pointer prefix. */
   keyword: string;
@@ -117,7 +126,6 @@ interface Child {
 }
 
 interface Frame extends Child {
-  node: SchemaObject;
   found: SchemaIssue[];
   children: Child[];
   next: number;
