@@ -35,6 +35,8 @@ async function readStdin(limits: LoadLimits, given?: string): Promise<SourceText
     if (Buffer.byteLength(given) > limits.maxBytes) throw tooLarge(STDIN_NAME, Buffer.byteLength(given), limits.maxBytes);
     return { name: STDIN_NAME, location: cwdBase, text: given };
   }
+  // Reading a terminal would wait for typing that nobody intends.
+  if (process.stdin.isTTY) throw new SpecError(STDIN_NAME, 'nothing piped on standard input (give a file path or URL instead of "-")');
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
