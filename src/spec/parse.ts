@@ -5,12 +5,14 @@ import type { LoadLimits } from './limits.js';
 
 type ParseLimits = Pick<LoadLimits, 'maxDepth' | 'maxAliases'>;
 
-/** Parses one document; JSON when it starts with `{` or `[`, YAML otherwise. */
+/** Parses one document; JSON when it starts with `{` or `[` (unless named .yaml/.yml), YAML otherwise. */
 export function parseText(text: string, file: string, limits: ParseLimits): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new SpecError(file, 'empty document');
   const first = body.trimStart()[0];
-  return first === '{' || first === '[' ? parseJson(body, file, limits.maxDepth) : parseYaml(body, file, limits);
+  // A .yaml file may still be written in flow style (`{openapi: 3.1.0, ...}`), which is not JSON.
+  const json = (first === '{' || first === '[') && !/\.ya?ml$/i.test(file);
+  return json ? parseJson(body, file, limits.maxDepth) : parseYaml(body, file, limits);
 }
 
 function parseJson(text: string, file: string, maxDepth: number): unknown {

@@ -203,6 +203,14 @@ describe('OpenAPI 3.1 and multi-file fixtures', () => {
   });
 });
 
+describe('YAML in flow style', () => {
+  it('reads a .yaml file written as {...} as YAML, not JSON', async () => {
+    const model = await loadSpec(`${VALID}/flow-style.yaml`);
+    expect(model.info.title).toBe('flow');
+    expect(model.dialect).toBe('openapi-3.1');
+  });
+});
+
 describe('sloppy descriptions load with warnings', () => {
   it('reports each sloppy part with code, pointer and line', async () => {
     const model = await loadSpec(`${VALID}/sloppy.yaml`);
