@@ -33,11 +33,16 @@ export function reportFindings(result: RunResult): ReportFinding[] {
     .sort(
       (a, b) =>
         severityRank(b.severity) - severityRank(a.severity) ||
-        a.check.localeCompare(b.check) ||
-        a.operation.localeCompare(b.operation) ||
-        a.cause.localeCompare(b.cause),
+        byCodePoint(a.check, b.check) ||
+        byCodePoint(a.operation, b.operation) ||
+        byCodePoint(a.cause, b.cause),
     )
     .map((finding) => redactFinding(finding, extraNames));
+}
+
+/** Locale-independent, so the same run gives byte-identical reports on every machine. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function redactFinding(finding: Finding, extraNames: readonly string[] = []): ReportFinding {
