@@ -10,6 +10,14 @@ const role = z.enum(['admin', 'user', 'low']);
 const positiveInt = z.number().int().positive();
 /** Headers as a map (`Name: value`) or as a list of `'Name: value'` lines, like the flag. */
 const headers = z.union([z.record(z.string(), z.union([z.string(), z.number()]).transform(String)), z.array(z.string())]);
+/** A login operation whose returned token becomes the identity's credential (see execution/auth/login.ts). */
+const login = z.strictObject({
+  operation: z.string(),
+  body: z.unknown().optional(),
+  token: z.string().regex(/^\$response\.(body#.*|body|header\..+)$/, 'expected $response.body#/pointer or $response.header.Name'),
+  header: z.string().optional(),
+  scheme: z.string().optional(),
+});
 const stringList = z.union([z.array(z.string()), z.string().transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))]);
 
 export const configSchema = z.strictObject({
@@ -22,9 +30,12 @@ export const configSchema = z.strictObject({
       apiKey: z.string().optional(),
       /** Role of the default identity. */
       role: role.optional(),
+      login: login.optional(),
     })
     .optional(),
-  identities: z.array(z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]+$/), role: role.optional(), headers: headers.default({}) })).optional(),
+  identities: z
+    .array(z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]+$/), role: role.optional(), headers: headers.default({}), login: login.optional() }))
+    .optional(),
   agents: stringList.optional(),
   seed: z.number().int().nonnegative().optional(),
   maxExamples: positiveInt.optional(),

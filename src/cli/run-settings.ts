@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { SentinelError } from '../errors.js';
 import { parseHeader, parseIdentityFlag, type Role, type SchemeCredentials } from '../execution/auth/identity.js';
+import type { LoginSpec } from '../execution/auth/login.js';
 import { SEVERITIES, type Severity } from '../execution/finding.js';
 import { parseFilter, type OperationFilter } from '../orchestration/select.js';
 import { REPORT_FORMATS, isReportFormat, type ReportFormat } from '../report/index.js';
@@ -35,7 +36,9 @@ export interface RunSettings {
   headers: [string, string][];
   credentials: SchemeCredentials;
   defaultRole?: Role;
-  identities: { name: string; role?: Role; headers: [string, string][] }[];
+  identities: { name: string; role?: Role; headers: [string, string][]; login?: LoginSpec }[];
+  /** The default identity logs in this way (config `auth.login`). */
+  defaultLogin?: LoginSpec;
   /** `undefined`: every registered agent. */
   agents?: string[];
   seed: number;
@@ -68,6 +71,7 @@ export function resolveSettings(flags: RunFlags, config: RunConfig): RunSettings
     name: entry.name,
     ...(entry.role ? { role: entry.role } : {}),
     headers: configHeaderPairs(entry.headers, (line) => parseHeader(line, `config identity ${entry.name}`)),
+    ...(entry.login ? { login: entry.login } : {}),
   }));
   for (const text of flags.identity ?? []) {
     const { name, header } = parseIdentityFlag(text);
@@ -104,6 +108,7 @@ export function resolveSettings(flags: RunFlags, config: RunConfig): RunSettings
     failOn: failOn as Severity,
   };
   if (config.auth?.role !== undefined) settings.defaultRole = config.auth.role;
+  if (config.auth?.login !== undefined) settings.defaultLogin = config.auth.login;
   if (agents !== undefined) settings.agents = agents;
   const maxResponseTime = integer('--max-response-time', flags.maxResponseTime, 1) ?? config.maxResponseTime;
   if (maxResponseTime !== undefined) settings.maxResponseTimeMs = maxResponseTime;

@@ -5,7 +5,9 @@ import { Command, Option } from 'commander';
 import type { Agent } from '../../agents/agent.js';
 import { EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
 import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
-import { buildIdentities } from '../../execution/auth/identity.js';
+import { buildIdentities, DEFAULT_IDENTITY, type IdentitySet } from '../../execution/auth/identity.js';
+import { logInAll } from '../../execution/auth/login.js';
+import { createHttpClient } from '../../execution/http-client.js';
 import { severityRank } from '../../execution/finding.js';
 import { probeTarget } from '../../execution/probe.js';
 import { createAgentRegistry } from '../../orchestration/agents.js';
@@ -69,6 +71,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     { headers: settings.headers, credentials: settings.credentials, identities: settings.identities, ...(settings.defaultRole ? { defaultRole: settings.defaultRole } : {}) },
     apiKeyHeaderNames(model),
   );
+  await logIdentitiesIn(model, identities, settings);
   const { result, transportErrorsByCode } = await runTests({
     model,
     operations,
@@ -101,6 +104,21 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
 export function exitCodeFor(result: RunResult, settings: Pick<RunSettings, 'failOn'>): number {
   const threshold = severityRank(settings.failOn);
   return result.findings.some((finding) => severityRank(finding.severity) >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Identities configured with a login operation get their token before anything is planned. */
+async function logIdentitiesIn(model: Parameters<typeof logInAll>[0], identities: IdentitySet, settings: RunSettings): Promise<void> {
+  const logins = [
+    ...(settings.defaultLogin ? [{ name: DEFAULT_IDENTITY, spec: settings.defaultLogin }] : []),
+    ...settings.identities.flatMap((entry) => (entry.login ? [{ name: entry.name, spec: entry.login }] : [])),
+  ];
+  if (logins.length === 0) return;
+  const client = createHttpClient({ timeoutMs: settings.timeoutMs, connections: 1 });
+  try {
+    await logInAll(model, identities, logins, settings.baseUrl, client);
+  } finally {
+    await client.close();
+  }
 }
 
 function chooseAgents(names: string[] | undefined): Agent[] {
