@@ -37,3 +37,17 @@ export const SEEDED_DEFECTS = Object.freeze([
   { check: 'prompt_injection', operations: ['POST /chat'], agent: 'injection', defect: 'The fake LLM obeys "ignore previous instructions", reveals its system prompt and repeats tokens.' },
   { check: 'information_disclosure', operations: ['GET /users/{userId}'], agent: 'any', defect: 'A non-numeric id answers 400 with a stack trace and internal file paths.' },
 ]);
+
+/**
+ * Findings that follow from a seeded defect and that other checks rightly report too. Anything Sentinel
+ * reports against the defective API beyond SEEDED_DEFECTS and these is a false alarm.
+ * @type {readonly { check: string, operation: string, because: string }[]}
+ */
+export const CONSEQUENCES = Object.freeze([
+  { check: 'negative_data_rejection', operation: 'POST /directory/search', because: 'the body is not validated at all (the nosql_injection defect)' },
+  { check: 'response_schema_conformance', operation: 'PATCH /items/{itemId}', because: 'a refused patch stays applied, so the item no longer matches its schema' },
+  { check: 'response_schema_conformance', operation: 'GET /items/{itemId}', because: 'a refused patch stays applied, so the item no longer matches its schema' },
+  { check: 'response_schema_conformance', operation: 'GET /items', because: 'a refused patch stays applied, so the item no longer matches its schema' },
+  { check: 'server_error', operation: 'GET /search', because: 'a broken SQL statement is a 500 (the sql_injection defect)' },
+  { check: 'information_disclosure', operation: 'GET /search', because: 'the 500 shows the SQL statement (the sql_injection defect)' },
+]);

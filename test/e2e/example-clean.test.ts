@@ -7,7 +7,7 @@ describe('sentinel run (all agents) against the clean twin of the example API', 
   let run: SentinelRun;
   beforeAll(async () => {
     run = await runAgainstExample(false, []);
-  }, 60_000);
+  }, 120_000);
 
   it('sent requests and got answers', () => {
     expect(run.report.summary.requests).toBeGreaterThan(100);
