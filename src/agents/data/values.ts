@@ -78,6 +78,13 @@ export interface ValueGeneratorOptions {
 
 const ATTEMPTS = 6;
 
+/**
+ * Optional parts per attempt (undefined: as the caller asked). When the asked-for shape cannot be made
+ * valid (`{}` matching two oneOf branches, an optional part that cannot be satisfied), later attempts
+ * try more and then fewer optional parts.
+ */
+const OPTIONAL_SCHEDULE: (OptionalPolicy | undefined)[] = [undefined, undefined, undefined, 'all', 'some', 'none'];
+
 export function createValueGenerator(model: ApiModel, seed: number, options: ValueGeneratorOptions = {}): ValueGenerator {
   const validator = options.validator ?? sharedValidator(model);
   const rng = createRng(seed);
@@ -161,7 +168,7 @@ function contextFor(model: ApiModel, rng: Rng, hint: ValueHint, attempt: number)
     model,
     rng,
     options: {
-      optional: attempt < ATTEMPTS - 1 ? (hint.optional ?? 'some') : 'none',
+      optional: OPTIONAL_SCHEDULE[attempt] ?? hint.optional ?? 'some',
       // A variant that led to an invalid value would lead there again: later attempts choose at random.
       variant: attempt < 2 ? (hint.variant ?? -1) : -1,
       asciiOnly: location === 'header' || location === 'cookie',
