@@ -1,7 +1,8 @@
 // Request bodies by media type: JSON, form-urlencoded and multipart from a value; `raw` bytes verbatim.
 import type { PlannedBody } from '../../agents/test-case.js';
-import type { MediaTypeContent } from '../../spec/model.js';
+import type { JsonSchema, MediaTypeContent } from '../../spec/model.js';
 import { escapeComponent, primitiveText, serializeQueryPairs } from './style.js';
+import { toXml } from './xml.js';
 
 export interface SerializedBody {
   contentType: string;
@@ -13,8 +14,8 @@ const BOUNDARY_BASE = 'SentinelBoundary7MA4YWxkTrZu0gW';
 
 type Encoding = NonNullable<MediaTypeContent['encoding']>;
 
-/** `undefined` when there is nothing to send (no value and no raw bytes). */
-export function serializeBody(planned: PlannedBody, encoding?: Encoding): SerializedBody | undefined {
+/** `undefined` when there is nothing to send (no value and no raw bytes). `schema` names XML elements. */
+export function serializeBody(planned: PlannedBody, encoding?: Encoding, schema?: JsonSchema): SerializedBody | undefined {
   const mediaType = planned.mediaType;
   if (planned.raw !== undefined) return { contentType: mediaType, body: planned.raw };
   if (planned.value === undefined) return undefined;
@@ -22,6 +23,9 @@ export function serializeBody(planned: PlannedBody, encoding?: Encoding): Serial
   if (essence === 'application/x-www-form-urlencoded') return { contentType: mediaType, body: formUrlEncoded(planned.value, encoding) };
   if (essence === 'multipart/form-data' || essence === 'multipart/mixed') return multipart(essence, planned.value, encoding);
   if (isJsonMediaType(essence)) return { contentType: mediaType, body: JSON.stringify(planned.value) };
+  if (essence.endsWith('/xml') || essence.endsWith('+xml')) {
+    return { contentType: mediaType, body: typeof planned.value === 'string' ? planned.value : toXml(planned.value, schema) };
+  }
   return { contentType: mediaType, body: typeof planned.value === 'string' ? planned.value : JSON.stringify(planned.value) };
 }
 

@@ -48,7 +48,7 @@ export function buildRequest(operation: Operation, planned: PlannedRequest, base
   let body: string | undefined;
   if (planned.body !== undefined) {
     const content = operation.requestBody?.content.find((c) => c.mediaType === planned.body!.mediaType);
-    const serialized = serializeBody(planned.body, encodingOf(content));
+    const serialized = serializeBody(planned.body, encodingOf(content), content?.schema);
     if (serialized !== undefined) {
       headers['content-type'] = serialized.contentType;
       body = serialized.body;
