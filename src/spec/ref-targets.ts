@@ -1,6 +1,7 @@
 // Replacing recorded `$ref` sites by their targets: follows references to references, detects chains
 // that loop without reaching a value, and applies keywords written beside a `$ref`.
 import { SpecError } from '../errors.js';
+import { createLocator } from './locate.js';
 import { findObject, splitPointer } from './pointer.js';
 
 type Obj = Record<string, unknown>;
@@ -17,6 +18,8 @@ export interface Doc {
   url: string;
   name: string;
   root: unknown;
+  /** The document's text, to give line numbers in messages. */
+  text: string;
 }
 
 export function isRef(value: unknown): value is Obj & { $ref: string } {
@@ -25,7 +28,9 @@ export function isRef(value: unknown): value is Obj & { $ref: string } {
 
 export function siteError(site: RefSite, docs: Map<string, Doc>, reason: string): SpecError {
   const doc = docs.get(site.base);
-  return new SpecError(doc?.name ?? site.base, reason, doc ? findObject(doc.root, site.ref) : undefined);
+  const pointer = doc ? findObject(doc.root, site.ref) : undefined;
+  const line = doc && pointer !== undefined ? createLocator(doc.text)(pointer) : undefined;
+  return new SpecError(doc?.name ?? site.base, reason, pointer, line);
 }
 
 export class Resolver {

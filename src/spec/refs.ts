@@ -29,7 +29,7 @@ const TOTAL_SIZE_FACTOR = 4;
 export async function resolveRefs(root: Obj, source: SourceText, limits: LoadLimits): Promise<ResolvedDocument> {
   const fromUrl = isUrl(source.location);
   const rootUrl = fromUrl ? source.location : pathToFileURL(resolvePath(source.location)).href;
-  const docs = new Map<string, Doc>([[rootUrl, { url: rootUrl, name: source.name, root }]]);
+  const docs = new Map<string, Doc>([[rootUrl, { url: rootUrl, name: source.name, root, text: source.text }]]);
   const sites: RefSite[] = [];
   const pending = [rootUrl];
   const budget = { bytes: limits.maxBytes * TOTAL_SIZE_FACTOR - source.text.length };
@@ -90,7 +90,8 @@ async function loadDocument(
 ): Promise<{ doc: Doc; size: number }> {
   if (isUrl(url)) {
     const { location, bytes } = await fetchUrl(url, limits);
-    return { doc: { url, name: location, root: parseText(decodeText(bytes, location), location, limits) }, size: bytes.length };
+    const text = decodeText(bytes, location);
+    return { doc: { url, name: location, root: parseText(text, location, limits), text }, size: bytes.length };
   }
   if (!url.startsWith('file:')) throw siteError(site, docs, `unsupported $ref scheme in "${site.ref.$ref}"`);
   // A description fetched from the network may not read this machine's files.
@@ -104,6 +105,7 @@ async function loadDocument(
     if (error instanceof SpecError && /no such file/.test(error.reason)) throw siteError(site, docs, `$ref target file not found: ${name} (from "${site.ref.$ref}")`);
     throw error;
   }
-  return { doc: { url, name, root: parseText(decodeText(bytes, name), name, limits) }, size: bytes.length };
+  const text = decodeText(bytes, name);
+  return { doc: { url, name, root: parseText(text, name, limits), text }, size: bytes.length };
 }
 

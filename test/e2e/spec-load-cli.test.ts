@@ -41,7 +41,7 @@ describe('sentinel lint on broken descriptions', () => {
   const cases: { name: string; args: () => string[]; stdin?: string; line: () => RegExp }[] = [
     { name: 'truncated JSON file', args: () => ['lint', `${BROKEN}/truncated.json`], line: () => /^sentinel: test\/fixtures\/specs\/broken\/truncated\.json:1: invalid JSON: unexpected end of input \(truncated\?\)$/ },
     { name: 'YAML alias bomb', args: () => ['lint', `${BROKEN}/alias-bomb.yaml`], line: () => /^sentinel: .*alias-bomb\.yaml: YAML refused: too many aliases/ },
-    { name: '$ref loop through files', args: () => ['lint', `${BROKEN}/ref-loop-files.yaml`], line: () => /^sentinel: .*loop-b\.yaml: \/B: circular \$ref chain/ },
+    { name: '$ref loop through files', args: () => ['lint', `${BROKEN}/ref-loop-files.yaml`], line: () => /^sentinel: .*loop-b\.yaml:1: \/B: circular \$ref chain/ },
     { name: 'unknown dialect', args: () => ['lint', `${BROKEN}/asyncapi.yaml`], line: () => /^sentinel: .*asyncapi\.yaml:1: \/asyncapi: an AsyncAPI document/ },
     { name: 'truncated text on stdin', args: () => ['lint', '-'], stdin: '{"openapi": "3.1.0", "paths": {', line: () => /^sentinel: <stdin>:1: invalid JSON: unexpected end of input/ },
     { name: 'missing $ref target at a URL', args: () => ['lint', `${base}/api.yaml`], line: () => new RegExp(`^sentinel: ${base}/api\\.yaml:3: /paths/~1a/get/responses/200: \\$ref target not found: "#/nope"`) },
