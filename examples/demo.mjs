@@ -4,9 +4,12 @@
 //   node examples/demo.mjs [--clean] [more sentinel run flags, e.g. --report json=report.json]
 // --clean runs against the defect-free twin instead, where Sentinel should find nothing.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startExampleApi } from './shop-api/app.mjs';
+import { SEEDED_DEFECTS } from './shop-api/seeded-defects.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
@@ -26,6 +29,9 @@ const api = await startExampleApi({ defects: !clean });
 process.stdout.write(`demo: example Shop API (${clean ? 'clean twin' : 'with seeded defects'}) on ${api.url}\n`);
 const command = ['run', spec, '--base-url', api.url, '--config', config, ...forwarded];
 process.stdout.write(`demo: sentinel ${command.map((part) => part.replace(root, '')).join(' ')}\n\n`);
+// A JSON report of our own (kept for the curious), to tell which seeded defects were found.
+const reportPath = join(mkdtempSync(join(tmpdir(), 'sentinel-demo-')), 'report.json');
+command.push('--report', `json=${reportPath}`);
 
 const child = spawn(process.execPath, [cli, ...command], { stdio: 'inherit', cwd: root });
 const stop = () => child.kill('SIGTERM');
@@ -34,8 +40,20 @@ process.on('SIGTERM', stop);
 const code = await new Promise((resolve) => child.on('close', (exitCode, signal) => resolve(exitCode ?? (signal ? 130 : 2))));
 await api.close();
 
+if (!clean && existsSync(reportPath)) process.stdout.write(`\n${coverage(JSON.parse(readFileSync(reportPath, 'utf8')).findings)}`);
 process.stdout.write(`\n${verdict(code, clean)}\n`);
 process.exit(demoExitCode(code, clean));
+
+/**
+ * Which seeded defects (examples/README.md) the findings cover, by check and operation.
+ * @param {{ check: string, operation: string }[]} findings
+ */
+function coverage(findings) {
+  const missed = SEEDED_DEFECTS.filter((defect) => !findings.some((f) => f.check === defect.check && defect.operations.includes(f.operation)));
+  const lines = [`demo: seeded defects found: ${SEEDED_DEFECTS.length - missed.length} of ${SEEDED_DEFECTS.length}`];
+  for (const defect of missed) lines.push(`demo:   missed: ${defect.check} on ${defect.operations[0]} (${defect.defect})`);
+  return `${lines.join('\n')}\n`;
+}
 
 /**
  * Sentinel exits 0 when nothing is found, 1 when there are findings, 2 on a usage, spec or connection
