@@ -2,6 +2,7 @@
 // privileged operations and lower-privileged identities. What it cannot test it says in notes.
 import type { Agent, AgentOutput } from '../agent.js';
 import { planningContext } from '../stateful/agent.js';
+import { summarize } from '../stateful/notes.js';
 import { bflaScenario } from './bfla.js';
 import { bolaPairs, bolaScenario } from './bola.js';
 import { ignoredAuthPlan } from './ignored-auth.js';
@@ -36,7 +37,7 @@ export const authAgent: Agent = {
           else output.scenarios.push(planned);
         }
       }
-      if (skipped.size > 0) output.notes.push(`bola not planned for: ${[...skipped].join('; ')}`);
+      if (skipped.size > 0) output.notes.push(summarize('bola not planned for', [...skipped]));
     }
 
     const privileged = protectedOps.flatMap((op) => {

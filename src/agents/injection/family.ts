@@ -16,11 +16,12 @@ export interface FamilyInput {
 export interface FamilyPlan {
   cases: TestCase[];
   scenarios: Scenario[];
-  notes: string[];
+  /** Operations a family could not test, with why (`ssrf` without a canary); the agent summarizes them. */
+  untested: { reason: string; operation: string }[];
 }
 
 export function emptyPlan(): FamilyPlan {
-  return { cases: [], scenarios: [], notes: [] };
+  return { cases: [], scenarios: [], untested: [] };
 }
 
 /** `injection:sql_injection:GET /items:query.q:2`: unique and stable for a seed. */

@@ -23,7 +23,9 @@ const MAX_DEPTH = 4;
 export function injectionTargets(model: ApiModel, operation: Operation, request: PlannedRequest): InjectionTarget[] {
   const targets: InjectionTarget[] = [];
   const slots = { path: request.pathParams, query: request.query, header: request.headers, cookie: request.cookies };
-  for (const parameter of operation.parameters) {
+  const order = ['path', 'query', 'header', 'cookie'];
+  const parameters = [...operation.parameters].sort((a, b) => order.indexOf(a.in) - order.indexOf(b.in));
+  for (const parameter of parameters) {
     const value = slots[parameter.in][parameter.name];
     const schema = isSchemaObject(parameter.schema) ? mergeAllOf(model, parameter.schema) : {};
     if (value === undefined && parameter.in === 'path') continue;

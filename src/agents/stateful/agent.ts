@@ -7,6 +7,7 @@ import { createValueGenerator } from '../data/values.js';
 import { buildDependencyGraph } from './dependency-graph.js';
 import { failedUpdateScenario } from './failed-update.js';
 import { createThenListScenario, lifecycleScenario, type Planned } from './lifecycle.js';
+import { summarize } from './notes.js';
 import type { PlanningContext } from './scenario-builder.js';
 
 export function planningContext(model: ApiModel, operations: Operation[], seed: number, label: string): PlanningContext {
@@ -30,13 +31,13 @@ export const statefulAgent: Agent = {
       const planned: Planned[] = [lifecycleScenario(ctx, resource), createThenListScenario(ctx, resource), failedUpdateScenario(ctx, resource)];
       for (const result of planned) {
         if ('scenario' in result) output.scenarios.push(result.scenario);
-        else skipped.push(result.skipped);
+        else if ('skipped' in result) skipped.push(result.skipped);
       }
     }
     if (ctx.graph.resources.every((r) => r.create === undefined)) {
       output.notes.push('no resource with a create operation (POST on a collection with an item path): no stateful scenarios');
     }
-    if (skipped.length > 0) output.notes.push(`not planned: ${skipped.join('; ')}`);
+    if (skipped.length > 0) output.notes.push(summarize('not planned', skipped));
     return output;
   },
 };

@@ -9,13 +9,12 @@ import { bodyContent } from './valid-request.js';
 export function failedUpdateScenario(ctx: PlanningContext, resource: Resource): Planned {
   const id = `stateful:failed_update:${resource.itemPath}`;
   const { read, update } = resource;
-  if (read === undefined || update === undefined) return { skipped: `failed update of ${resource.itemPath}: no GET or no PUT/PATCH` };
+  if (read === undefined || update === undefined) return { inapplicable: true };
   const content = bodyContent(update);
   // Every optional property, not the spec's example: the probe needs a second property to carry a change.
   const base = content === undefined ? undefined : ctx.generator.valid(content.schema, { optional: 'all' });
-  if (content === undefined || !isObject(base) || Object.keys(base).length < 2) {
-    return { skipped: `failed update of ${resource.itemPath}: the update body has fewer than two properties` };
-  }
+  // With a single property, a refused update has nothing valid to leave behind.
+  if (content === undefined || !isObject(base) || Object.keys(base).length < 2) return { inapplicable: true };
   // One top-level property made invalid while the others carry valid new values: a server that
   // validates before writing changes nothing; one that writes field by field keeps the valid ones.
   const probe = ctx.generator

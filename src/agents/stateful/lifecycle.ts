@@ -4,7 +4,8 @@ import type { AgentName, Scenario } from '../test-case.js';
 import type { Resource } from './resources.js';
 import { ScenarioBuilder, type PlanningContext } from './scenario-builder.js';
 
-export type Planned = { scenario: Scenario } | { skipped: string };
+/** A scenario, a reason it could not be planned (worth a note), or nothing to plan (no such operations). */
+export type Planned = { scenario: Scenario } | { skipped: string } | { inapplicable: true };
 
 /** Starts a scenario by creating the resource (as `owner`); a reason instead when that cannot be planned. */
 export function startWithCreate(
@@ -35,7 +36,7 @@ export function startWithCreate(
 export function lifecycleScenario(ctx: PlanningContext, resource: Resource): Planned {
   const id = `stateful:lifecycle:${resource.itemPath}`;
   const read = resource.read;
-  if (read === undefined) return { skipped: `lifecycle of ${resource.itemPath}: no GET` };
+  if (read === undefined) return { inapplicable: true };
   const builder = startWithCreate(ctx, resource, id);
   if (typeof builder === 'string') return { skipped: `lifecycle of ${resource.itemPath}: ${builder}` };
   const readStep = (role: string, title: string, expectStatus: 'success' | 'not_found') =>
@@ -76,7 +77,7 @@ export function lifecycleScenario(ctx: PlanningContext, resource: Resource): Pla
 export function createThenListScenario(ctx: PlanningContext, resource: Resource): Planned {
   const id = `stateful:create_then_list:${resource.collectionPath}`;
   const list = resource.list;
-  if (list === undefined) return { skipped: `create then list of ${resource.collectionPath}: no GET` };
+  if (list === undefined) return { inapplicable: true };
   const builder = startWithCreate(ctx, resource, id);
   if (typeof builder === 'string') return { skipped: `create then list of ${resource.collectionPath}: ${builder}` };
   builder.add('list', list, builder.request(list).request, {

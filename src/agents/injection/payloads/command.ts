@@ -11,7 +11,7 @@ export const MARKER_PREFIX = 'SNTL';
 /** The shell prints `SNTL<token>`; the payload itself only holds `SNTL""<token>`. */
 export function markerPayloads(base: string, token: string): string[] {
   const echo = `echo ${MARKER_PREFIX}""${token}`;
-  return [`${base};${echo}`, `${base}|${echo}`, `${base}$(${echo})`, `${base}\`${echo}\``, `${base}&&${echo}`];
+  return [`${base};${echo}`, `${base}|${echo}`, `${base}$(${echo})`];
 }
 
 /** The output a marker payload makes a shell print, or undefined for other payloads. */
@@ -21,7 +21,7 @@ export function expectedMarker(payload: string): string | undefined {
 }
 
 export function sleepPayloads(base: string): ((seconds: number) => string)[] {
-  return [(s) => `${base};sleep ${s};`, (s) => `${base}$(sleep ${s})`, (s) => `${base}|sleep ${s}`];
+  return [(s) => `${base};sleep ${s};`, (s) => `${base}$(sleep ${s})`];
 }
 
 export function planCommand(input: FamilyInput): FamilyPlan {

@@ -8,7 +8,7 @@ import { PROBE_DELAY_SECONDS } from '../timing.js';
 const CHECK = 'sql_injection';
 
 export function errorPayloads(base: string): string[] {
-  return [`${base}'`, `${base}"`, `${base}')--`];
+  return [`${base}'`, `${base}"`];
 }
 
 /** [true, false] pairs; the query's own closing quote completes the string forms. */

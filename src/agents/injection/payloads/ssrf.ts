@@ -29,7 +29,7 @@ export function planSsrf(input: FamilyInput): FamilyPlan {
   const urlTargets = input.targets.filter(isUrlInput);
   if (urlTargets.length === 0) return plan;
   if (input.canaryUrl === undefined) {
-    plan.notes.push(`ssrf not tested on ${input.operation.key}: no canary server for this run`);
+    plan.untested.push({ reason: 'ssrf not tested (no canary server for this run) on', operation: input.operation.key });
     return plan;
   }
   for (const target of urlTargets) {
