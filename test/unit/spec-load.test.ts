@@ -203,6 +203,16 @@ describe('OpenAPI 3.1 and multi-file fixtures', () => {
   });
 });
 
+describe('OpenAPI 3.2 fixture', () => {
+  it('detects 3.2 and keeps the QUERY method', async () => {
+    const model = await loadSpec(`${VALID}/openapi-32.yaml`);
+    expect(model.dialect).toBe('openapi-3.2');
+    expect(model.specVersion).toBe('3.2.0');
+    expect(model.operations.map((o) => o.key)).toEqual(['QUERY /search']);
+    expect(model.operations[0]!.requestBody!.content[0]!.mediaType).toBe('application/json');
+  });
+});
+
 describe('YAML in flow style', () => {
   it('reads a .yaml file written as {...} as YAML, not JSON', async () => {
     const model = await loadSpec(`${VALID}/flow-style.yaml`);
