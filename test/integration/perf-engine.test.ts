@@ -76,16 +76,21 @@ describe('load engine against a local server', () => {
   it('open model: sends the planned arrival rate, per operation by weight, with errors by status class', async () => {
     received = 0;
     const result = await runLoad(plan({ stages: [{ name: 's', durationMs: 2000, target: 150 }], mix: mix(baseUrl, [['/a', 2], ['/fail', 1]]) }));
-    expect(result.overall.requests).toBeGreaterThanOrEqual(285);
-    expect(result.overall.requests).toBeLessThanOrEqual(302);
-    expect(received).toBe(result.overall.requests);
+    // Exactly the plan is sent (150/s for 2 s, two workers interleaved); every request is accounted for. On a
+    // starved machine some answers can outlive the grace period: those are interrupted, not lost.
+    expect(result.sent).toBe(300);
+    expect(result.dropped).toBe(0);
+    expect(result.overall.requests + result.interrupted).toBe(300);
+    expect(received).toBeLessThanOrEqual(300);
+    expect(received).toBeGreaterThanOrEqual(result.overall.requests);
     const failing = result.operations.find((stats) => stats.operation === 'GET /fail')!;
     expect(failing.statusClasses['5xx']).toBe(failing.requests);
     expect(failing.requests / result.overall.requests).toBeGreaterThan(0.25);
     expect(failing.requests / result.overall.requests).toBeLessThan(0.42);
     expect(result.overall.errorRate).toBeCloseTo(failing.requests / result.overall.requests, 5);
-    // Seconds by completion: the last arrivals may be answered just after the planned end.
-    expect(result.series.map((second) => second.second).slice(0, 2)).toEqual([0, 1]);
+    // Seconds by intended send time: exactly the two planned seconds.
+    expect(result.series.map((second) => second.second)).toEqual([0, 1]);
+    expect(result.series.every((second) => second.requests <= 150)).toBe(true);
     expect(result.series.reduce((sum, second) => sum + second.requests, 0)).toBe(result.overall.requests);
     expect(result.serviceTime?.count).toBe(result.overall.latency.count);
   });

@@ -43,6 +43,7 @@ export function runWithSeconds(p95s: number[], options: { errors?: number; reque
     operations: [{ ...overall, operation: 'GET /a' }],
     stageStats: [],
     series,
+    sent: overall.requests,
     dropped: 0,
     interrupted: 0,
     histograms: { overall: '', operations: {} },

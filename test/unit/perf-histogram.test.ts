@@ -28,20 +28,19 @@ describe('HDR histograms merged across workers', () => {
 
 describe('Aggregator', () => {
   it('merges two workers into totals, per-second series and per-stage statistics', () => {
-    const startAt = 1_000_000;
     const stages = [
       { name: 'one', durationMs: 2000, target: 10 },
       { name: 'two', durationMs: 2000, target: 20 },
     ];
-    const workerA = new WindowRecorder(startAt);
-    const workerB = new WindowRecorder(startAt);
+    const workerA = new WindowRecorder();
+    const workerB = new WindowRecorder();
     for (let second = 0; second < 4; second++) {
       for (let k = 0; k < 10; k++) {
-        workerA.recordResponse('GET /a', startAt + second * 1000 + k, 10 + second, 200, 5);
-        workerB.recordResponse('GET /b', startAt + second * 1000 + k, 100, k === 0 ? 503 : 200, 5);
+        workerA.recordResponse('GET /a', second * 1000 + k, 10 + second, 200, 5);
+        workerB.recordResponse('GET /b', second * 1000 + k, 100, k === 0 ? 503 : 200, 5);
       }
     }
-    workerB.recordTransportError('GET /b', startAt + 3500, 'ECONNRESET');
+    workerB.recordTransportError('GET /b', 3500, 'ECONNRESET');
     const aggregator = new Aggregator(stages);
     aggregator.add(workerA.flush());
     aggregator.add(workerB.flush());

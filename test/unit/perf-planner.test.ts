@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planPerf } from '../../src/agents/perf-planner.js';
 import { buildStages } from '../../src/agents/perf/profiles.js';
-import { arrivalAtOrAfter, nextArrival, shareStages, workerCount } from '../../src/execution/load/schedule.js';
+import { createArrivals, shareStages, workerCount } from '../../src/execution/load/schedule.js';
 import { createMixPicker } from '../../src/execution/load/mix.js';
 import type { ApiModel, Operation } from '../../src/spec/model.js';
 
@@ -86,9 +86,20 @@ describe('schedule', () => {
     { name: 'b', durationMs: 1000, target: 2 },
   ];
   it('steps arrivals by each stage rate, skipping a zero-rate stage', () => {
-    const arrivals: number[] = [];
-    for (let at = arrivalAtOrAfter(stages, 0); at !== undefined; at = nextArrival(stages, at)) arrivals.push(at);
-    expect(arrivals).toEqual([0, 250, 500, 750, 2000, 2500]);
+    const times = (phase: number) => {
+      const next = createArrivals(stages, phase);
+      const out: number[] = [];
+      for (let at = next(); at !== undefined; at = next()) out.push(at);
+      return out;
+    };
+    expect(times(0)).toEqual([0, 250, 500, 750, 2000, 2500]);
+    expect(times(0.5)).toEqual([125, 375, 625, 875, 2250, 2750]);
+  });
+  it('never gains an arrival to rounding at a stage end (75/s for 2 s is 150 arrivals)', () => {
+    const next = createArrivals([{ name: 's', durationMs: 2000, target: 75 }], 0);
+    let count = 0;
+    while (next() !== undefined) count++;
+    expect(count).toBe(150);
   });
   it('deals virtual users out whole and divides rates', () => {
     const closed = [{ name: 's', durationMs: 1000, target: 5 }];

@@ -1,6 +1,6 @@
 // Main-thread side of the measurements: merges the workers' windows into totals, per-stage and
-// per-second statistics. Seconds a few behind the newest are summarized and their histograms released,
-// so a long soak does not keep one histogram per second and operation.
+// per-second statistics. Seconds far enough behind the newest are summarized and their histograms
+// released, so a long soak does not keep one histogram per second and operation.
 import { createHistogram, decodeHistogram, encodeHistogram, summarize, type Histogram } from './histogram.js';
 import { addCounters, emptyCounters, errorCount } from './counters.js';
 import { stageAt } from './schedule.js';
@@ -13,8 +13,6 @@ interface Cell {
 }
 
 const OVERALL = '*';
-/** Seconds this far behind the newest one are considered complete. */
-const SETTLE_SECONDS = 2;
 
 function cell(map: Map<string, Cell>, key: string): Cell {
   let found = map.get(key);
@@ -53,7 +51,11 @@ export class Aggregator {
   private readonly settled: SecondStats[] = [];
   private newestSecond = -1;
 
-  constructor(private readonly stages: Stage[]) {
+  /** `settleSeconds`: how far behind the newest second a second is complete (answers arrive up to a timeout later). */
+  constructor(
+    private readonly stages: Stage[],
+    private readonly settleSeconds = 2,
+  ) {
     this.byStage = stages.map(() => new Map());
   }
 
@@ -77,18 +79,12 @@ export class Aggregator {
       addInto(second, window.operation, histogram, window.counters);
       this.newestSecond = Math.max(this.newestSecond, window.second);
     }
-    this.settle(this.newestSecond - SETTLE_SECONDS);
+    this.settle(this.newestSecond - this.settleSeconds);
   }
 
   /** Requests, errors and latency so far over everything (for live progress and early stopping). */
   overall(elapsedMs: number): OperationStats {
     return operationStats('*', this.totals.get(OVERALL), elapsedMs);
-  }
-
-  /** Requests completed in the newest complete second. */
-  lastSecondRequests(): number {
-    const second = this.openSeconds.get(this.newestSecond - 1);
-    return second?.get(OVERALL)?.counters.requests ?? this.settled.at(-1)?.requests ?? 0;
   }
 
   finish(durationMs: number): { overall: OperationStats; operations: OperationStats[]; stages: StageStats[]; series: SecondStats[]; histograms: { overall: string; operations: Record<string, string> } } {

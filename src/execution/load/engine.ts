@@ -15,7 +15,7 @@ export interface LoadProgress {
   stage: string;
   /** Everything completed so far. */
   overall: OperationStats;
-  /** Requests completed in the last complete second. */
+  /** Requests answered since the previous progress report (about a second). */
   currentRps: number;
   inFlight: number;
   dropped: number;
@@ -38,7 +38,6 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
   const workers = workerCount(plan.workers ?? availableParallelism(), plan.stages);
   const totalMs = totalDurationMs(plan.stages);
   let startAt = Number.POSITIVE_INFINITY;
-  const peakRate = Math.max(...plan.stages.map((stage) => stage.target));
   const configs: WorkerConfig[] = Array.from({ length: workers }, (_, index) => {
     const stages = shareStages(plan.stages, plan.model, workers, index);
     return {
@@ -52,16 +51,17 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
       maxInFlight: plan.maxInFlight ?? 10_000,
       seed: plan.seed,
       startAt: 0,
-      phaseOffsetMs: plan.model === 'open' && peakRate > 0 ? (index * 1000) / peakRate : 0,
+      phase: index / workers,
     };
   });
 
-  const aggregator = new Aggregator(plan.stages);
+  const aggregator = new Aggregator(plan.stages, Math.ceil(plan.timeoutMs / 1000) + 2);
   const threads: Worker[] = [];
   const inFlight = new Array<number>(workers).fill(0);
   const dropped = new Array<number>(workers).fill(0);
   const serviceTimes: string[] = [];
   let interrupted = 0;
+  let sent = 0;
   let stoppedEarly: LoadResult['stoppedEarly'];
 
   const elapsed = () => (Number.isFinite(startAt) ? Math.max(0, Date.now() - startAt) : 0);
@@ -96,6 +96,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
         }
         dropped[config.index] = message.dropped;
         interrupted += message.interrupted;
+        sent += message.sent;
         if (message.serviceTime) serviceTimes.push(message.serviceTime);
         void thread.terminate();
         markDone(config.index);
@@ -116,17 +117,20 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
     startAt = Date.now() + START_MARGIN_MS;
     for (const thread of threads) thread.postMessage({ type: 'start', startAt });
     if (hooks.signal?.aborted) onAbort();
+    let answeredBefore = 0;
     ticker = setInterval(() => {
       const at = elapsed();
+      const overall = aggregator.overall(Math.max(1, Math.min(at, totalMs)));
       const reason = hooks.onProgress?.({
         elapsedMs: Math.min(at, totalMs),
         totalMs,
         stage: stageName(plan, at),
-        overall: aggregator.overall(Math.max(1, Math.min(at, totalMs))),
-        currentRps: aggregator.lastSecondRequests(),
+        overall,
+        currentRps: overall.requests - answeredBefore,
         inFlight: inFlight.reduce((sum, count) => sum + count, 0),
         dropped: dropped.reduce((sum, count) => sum + count, 0),
       });
+      answeredBefore = overall.requests;
       if (reason) stopAll(reason);
     }, 1000);
     // A worker that stops answering (it should not) must not hang the command.
@@ -153,6 +157,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
     operations: measured.operations,
     stageStats: measured.stages,
     series: measured.series,
+    sent,
     dropped: dropped.reduce((sum, count) => sum + count, 0),
     interrupted,
     serviceTime: serviceTimes.length > 0 ? summarize(mergeEncoded(serviceTimes)) : undefined,

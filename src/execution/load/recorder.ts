@@ -1,5 +1,6 @@
-// Worker-side recording: one histogram and counters per (completion second, operation), flushed to the
-// main thread once a second as encoded histograms. Seconds count from the run's shared start time.
+// Worker-side recording: one histogram and counters per (send second, operation), flushed to the main
+// thread once a second as encoded histograms. Seconds count from the run's shared start time, and a
+// request belongs to the second (and stage) it was meant to be sent in, however long its answer took.
 import { createHistogram, encodeHistogram, recordMicros, type Histogram } from './histogram.js';
 import { emptyCounters, statusClass } from './counters.js';
 import type { Counters, WindowMessage } from './types.js';
@@ -12,10 +13,8 @@ interface Window {
 export class WindowRecorder {
   private readonly windows = new Map<number, Map<string, Window>>();
 
-  constructor(private readonly startAt: number) {}
-
-  recordResponse(operation: string, completedAt: number, latencyMs: number, status: number, bytes: number): void {
-    const window = this.window(operation, completedAt);
+  recordResponse(operation: string, offsetMs: number, latencyMs: number, status: number, bytes: number): void {
+    const window = this.window(operation, offsetMs);
     recordMicros(window.histogram, latencyMs);
     window.counters.requests++;
     window.counters.bytesReceived += bytes;
@@ -24,8 +23,8 @@ export class WindowRecorder {
   }
 
   /** Transport failures are counted but kept out of the latency histogram: a refused connection is not fast. */
-  recordTransportError(operation: string, completedAt: number, code: string): void {
-    const window = this.window(operation, completedAt);
+  recordTransportError(operation: string, offsetMs: number, code: string): void {
+    const window = this.window(operation, offsetMs);
     window.counters.requests++;
     window.counters.transportErrors[code] = (window.counters.transportErrors[code] ?? 0) + 1;
   }
@@ -41,8 +40,9 @@ export class WindowRecorder {
     return out;
   }
 
-  private window(operation: string, at: number): Window {
-    const second = Math.max(0, Math.floor((at - this.startAt) / 1000));
+  /** `offsetMs`: the send time, from the run's start. */
+  private window(operation: string, offsetMs: number): Window {
+    const second = Math.max(0, Math.floor(offsetMs / 1000));
     let byOperation = this.windows.get(second);
     if (!byOperation) this.windows.set(second, (byOperation = new Map()));
     let window = byOperation.get(operation);

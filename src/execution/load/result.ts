@@ -16,7 +16,7 @@ export interface OperationStats {
   bytesReceived: number;
 }
 
-/** One second of the run (by completion time). Latencies in milliseconds. */
+/** One second of the run: the requests sent (intended) in it and their latencies, in milliseconds. */
 export interface SecondStats {
   second: number;
   requests: number;
@@ -47,6 +47,8 @@ export interface LoadResult {
   operations: OperationStats[];
   stageStats: StageStats[];
   series: SecondStats[];
+  /** Requests handed to the HTTP client: answered, failed (both in `overall.requests`) or interrupted. */
+  sent: number;
   /** Open model: arrivals not sent because too many requests were already waiting (the target fell behind). */
   dropped: number;
   /** Requests unanswered when the run ended, after a grace period. */

@@ -32,27 +32,29 @@ export function stageAt(stages: Stage[], elapsedMs: number): { stage: Stage; ind
   return undefined;
 }
 
-/** Open model: the first arrival at or after `elapsedMs` in a stage with a positive rate; `undefined` past the end. */
-export function arrivalAtOrAfter(stages: Stage[], elapsedMs: number): number | undefined {
-  const at = stageAt(stages, elapsedMs);
-  if (!at) return undefined;
-  if (at.stage.target > 0) return elapsedMs;
-  let startMs = at.startMs + at.stage.durationMs;
-  for (let index = at.index + 1; index < stages.length; index++) {
-    if (stages[index]!.target > 0) return startMs;
-    startMs += stages[index]!.durationMs;
-  }
-  return undefined;
-}
-
-/** Open model: the intended send time after one at `previousMs`; a new stage starts its own rate at its start. */
-export function nextArrival(stages: Stage[], previousMs: number): number | undefined {
-  const at = stageAt(stages, previousMs);
-  if (!at) return undefined;
-  const end = at.startMs + at.stage.durationMs;
-  if (at.stage.target > 0) {
-    const candidate = previousMs + 1000 / at.stage.target;
-    if (candidate < end) return candidate;
-  }
-  return arrivalAtOrAfter(stages, end);
+/**
+ * Open model: the intended send times (ms from the start), in order, then `undefined`. Arrival k of a stage
+ * with rate r falls at stageStart + (k + phase) × 1000/r — computed from its index, so rounding never adds
+ * or loses an arrival at a stage boundary. `phase` (0..1) interleaves workers sharing a rate.
+ */
+export function createArrivals(stages: Stage[], phase: number): () => number | undefined {
+  let stageIndex = 0;
+  let stageStart = 0;
+  let k = 0;
+  return () => {
+    while (stageIndex < stages.length) {
+      const stage = stages[stageIndex]!;
+      if (stage.target > 0) {
+        const at = stageStart + ((k + phase) * 1000) / stage.target;
+        if (at < stageStart + stage.durationMs) {
+          k++;
+          return at;
+        }
+      }
+      stageStart += stage.durationMs;
+      stageIndex++;
+      k = 0;
+    }
+    return undefined;
+  };
 }

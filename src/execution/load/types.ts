@@ -69,6 +69,8 @@ export interface WindowMessage {
 export interface DoneMessage {
   type: 'done';
   worker: number;
+  /** Requests handed to the HTTP client (answered, failed or interrupted). */
+  sent: number;
   /** Requests still unanswered when the grace period after the last stage ended. */
   interrupted: number;
   dropped: number;
@@ -97,6 +99,6 @@ export interface WorkerConfig {
   seed: number;
   /** `Date.now()` at which the first stage starts, shared by all workers so seconds line up (sent with the start message). */
   startAt: number;
-  /** Open model: delay of this worker's first arrival, so workers interleave instead of firing together. */
-  phaseOffsetMs: number;
+  /** Open model: this worker's arrivals are shifted by this fraction (0..1) of an interval, so workers interleave. */
+  phase: number;
 }

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LoadClient, toDispatchable, type DispatchableRequest } from './http-client.js';
 import { createMixPicker } from './mix.js';
 import { WindowRecorder } from './recorder.js';
-import { arrivalAtOrAfter, nextArrival, totalDurationMs } from './schedule.js';
+import { createArrivals, totalDurationMs } from './schedule.js';
 import { createHistogram, encodeHistogram, recordMicros } from './histogram.js';
 import type { WorkerConfig, WorkerMessage } from './types.js';
 
@@ -14,7 +14,7 @@ const port = parentPort!;
 const now = () => performance.timeOrigin + performance.now();
 
 const client = new LoadClient(config.connections, config.timeoutMs);
-let recorder = new WindowRecorder(0);
+const recorder = new WindowRecorder();
 // Open model only: time from the actual send, to compare with tools that do not correct coordinated omission.
 const serviceTime = createHistogram();
 const picker = createMixPicker(
@@ -26,21 +26,25 @@ const endMs = totalDurationMs(config.stages);
 const graceMs = Math.min(config.timeoutMs, 3000);
 
 let inFlight = 0;
+let sent = 0;
 let dropped = 0;
 let issuing = true;
 const timers: NodeJS.Timeout[] = [];
 
-function send(request: DispatchableRequest, measureFrom: number, then: (failed: boolean) => void): void {
+/** `offsetMs`: when the request was meant to go, from the run's start; latency is measured from it. */
+function send(request: DispatchableRequest, offsetMs: number, then: (failed: boolean) => void): void {
+  const measureFrom = config.startAt + offsetMs;
   inFlight++;
+  sent++;
   const sentAt = now();
   client.send(request, (status, bytes, errorCode) => {
     inFlight--;
     const completedAt = now();
     if (errorCode === undefined) {
-      recorder.recordResponse(request.operation, completedAt, completedAt - measureFrom, status, bytes);
+      recorder.recordResponse(request.operation, offsetMs, completedAt - measureFrom, status, bytes);
       if (config.model === 'open') recordMicros(serviceTime, completedAt - sentAt);
     } else {
-      recorder.recordTransportError(request.operation, completedAt, errorCode);
+      recorder.recordTransportError(request.operation, offsetMs, errorCode);
     }
     then(errorCode !== undefined);
   });
@@ -55,7 +59,7 @@ function runClosed(): void {
       return;
     }
     // Measured from the actual send: in a closed model the user waits, so nothing is omitted.
-    send(picker.next(), now(), (failed) => (failed ? setImmediate(loop, user) : loop(user)));
+    send(picker.next(), now() - config.startAt, (failed) => (failed ? setImmediate(loop, user) : loop(user)));
   };
   const applyStage = (index: number) => {
     desired = config.stages[index]!.target;
@@ -75,17 +79,19 @@ function runClosed(): void {
 }
 
 function runOpen(): void {
-  let next = arrivalAtOrAfter(config.stages, config.phaseOffsetMs);
+  const arrivals = createArrivals(config.stages, config.phase);
+  let next = arrivals();
   const tick = () => {
     if (!issuing) return;
     const elapsed = now() - config.startAt;
     while (next !== undefined && next <= elapsed) {
       if (inFlight >= config.maxInFlight) dropped++;
-      else send(picker.next(), config.startAt + next, () => undefined);
-      next = nextArrival(config.stages, next);
+      else send(picker.next(), next, () => undefined);
+      next = arrivals();
     }
-    if (next === undefined) return;
-    timers.push(setTimeout(tick, Math.max(0, next - (now() - config.startAt))));
+    // The schedule, not a timer, ends an open run: a late tick still sends every arrival planned before the end.
+    if (next === undefined) void finish();
+    else timers.push(setTimeout(tick, Math.max(0, next - (now() - config.startAt))));
   };
   tick();
 }
@@ -112,6 +118,7 @@ async function finish(): Promise<void> {
   post({
     type: 'done',
     worker: config.index,
+    sent,
     interrupted,
     dropped,
     serviceTime: config.model === 'open' ? encodeHistogram(serviceTime) : undefined,
@@ -123,11 +130,13 @@ let flusher: NodeJS.Timeout | undefined;
 
 function start(startAt: number): void {
   config.startAt = startAt;
-  recorder = new WindowRecorder(startAt);
   flusher = setInterval(flush, 1000);
-  timers.push(setTimeout(() => void finish(), Math.max(0, startAt + endMs - now())));
-  if (config.model === 'open') timers.push(setTimeout(runOpen, Math.max(0, startAt - now())));
-  else runClosed();
+  if (config.model === 'open') {
+    timers.push(setTimeout(runOpen, Math.max(0, startAt - now())));
+  } else {
+    timers.push(setTimeout(() => void finish(), Math.max(0, startAt + endMs - now())));
+    runClosed();
+  }
 }
 
 port.on('message', (message: { type: string; startAt?: number }) => {

@@ -1,0 +1,137 @@
+// `sentinel perf` as users run it: the built CLI against a local server, short runs, exit codes.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CLI = resolve('dist/cli/main.js');
+const directory = mkdtempSync(join(tmpdir(), 'sentinel-perf-e2e-'));
+const spec = join(directory, 'pets.yaml');
+let server: Server;
+let baseUrl: string;
+const hits: Record<string, number> = {};
+let delayMs = 0;
+
+writeFileSync(
+  spec,
+  `openapi: 3.0.3
+info: { title: pets, version: "1" }
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses: { "200": { description: ok } }
+    post:
+      operationId: createPet
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { type: object, required: [name], properties: { name: { type: string, minLength: 1 } } }
+      responses: { "201": { description: created } }
+  /pets/{id}:
+    get:
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: integer, minimum: 1 } }
+      responses: { "200": { description: ok } }
+`,
+);
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const key = `${request.method} ${request.url?.replace(/\/\d+$/, '/{id}')}`;
+    hits[key] = (hits[key] ?? 0) + 1;
+    request.resume();
+    request.on('end', () => setTimeout(() => response.end('{"ok":true}'), delayMs));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((done) => server.close(done));
+  rmSync(directory, { recursive: true, force: true });
+});
+
+function sentinel(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [CLI, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('sentinel perf', () => {
+  it('exits 0 when thresholds hold; writes the report, k6 and Locust scripts; GETs only by default', async () => {
+    const report = join(directory, 'out', 'perf.json');
+    const k6 = join(directory, 'out', 'load.mjs');
+    const locust = join(directory, 'out', 'locustfile.py');
+    const result = await sentinel(
+      'perf', spec, '--base-url', baseUrl, '--duration', '2s', '--rate', '40/s', '--workers', '1',
+      '--threshold', 'p99<5s', '--threshold', 'error_rate<1%', '--report', `json=${report}`, '--export', `k6=${k6}`, '--export', `locust=${locust}`,
+    );
+    expect(result.stderr).toContain('POST /pets: left out');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('pass  p99<5s');
+    expect(result.stdout).toContain('result: passed');
+    const written = JSON.parse(readFileSync(report, 'utf8'));
+    expect(written.kind).toBe('sentinel-perf-report');
+    expect(written.summary.requests).toBeGreaterThanOrEqual(76);
+    expect(written.summary.requests).toBeLessThanOrEqual(81);
+    expect(written.result.operations.map((stats: { operation: string }) => stats.operation)).toEqual(['GET /pets', 'GET /pets/{id}']);
+    expect(hits['POST /api/pets']).toBeUndefined();
+    expect(existsSync(k6) && existsSync(locust)).toBe(true);
+  });
+
+  it('exits 1 when a threshold is breached, and stops early with --abort-on-fail', async () => {
+    const started = Date.now();
+    const result = await sentinel('perf', spec, '--base-url', baseUrl, '--duration', '30s', '--rate', '40/s', '--workers', '1', '--threshold', 'p50<1us', '--abort-on-fail');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('FAIL  p50<1us');
+    expect(result.stdout).toMatch(/stopped early after \d+\.\ds: threshold p50<1us breached/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('exits 1 on a regression against a baseline report, naming the statistical test', async () => {
+    const baseline = join(directory, 'baseline.json');
+    const common = ['perf', spec, '--base-url', baseUrl, '--duration', '5s', '--rate', '30/s', '--workers', '1'];
+    expect((await sentinel(...common, '--report', `json=${baseline}`)).code).toBe(0);
+    // A large slowdown: on a shared 2-core machine per-second p95 of a trivial server can reach hundreds of ms.
+    delayMs = 1000;
+    const slower = await sentinel(...common, '--baseline', baseline);
+    delayMs = 0;
+    expect(slower.code).toBe(1);
+    expect(slower.stdout).toMatch(/REGRESSION {2}all operations: median per-second p95 [\d.]+ ms -> [\d.]+ ms \(Mann-Whitney U=/);
+  }, 90_000);
+
+  it('loads writes with --include-writes in the closed model', async () => {
+    const before = hits['POST /api/pets'] ?? 0;
+    const result = await sentinel('perf', spec, '--base-url', baseUrl, '--duration', '1s', '--vus', '2', '--workers', '1', '--include-writes');
+    expect(result.code).toBe(0);
+    expect((hits['POST /api/pets'] ?? 0) - before).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [['--threshold', 'p95<200'], "--threshold 'p95<200': a latency needs a unit"],
+    [['--profile', 'burst'], "--profile 'burst': expected one of load, stress, spike, soak"],
+    [['--duration', '5 minutes'], "--duration: invalid duration '5 minutes'"],
+    [['--rate', '10/s', '--vus', '3'], '--rate and --vus are exclusive'],
+    [['--baseline', '/nonexistent/base.json'], '--baseline /nonexistent/base.json: cannot read (ENOENT)'],
+    [['--export', 'jmeter=x.jmx'], "--export 'jmeter=x.jmx': expected k6=PATH or locust=PATH"],
+  ])('exits 2 with one line for %j', async (extra, message) => {
+    const result = await sentinel('perf', spec, '--base-url', baseUrl, '--duration', '1s', ...extra);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n').filter((line) => line.startsWith('sentinel:'))).toEqual([expect.stringContaining(message)]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 with one line when the target is dead', async () => {
+    const result = await sentinel('perf', spec, '--base-url', 'http://127.0.0.1:1', '--duration', '1s');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('sentinel: cannot connect to http://127.0.0.1:1: ECONNREFUSED');
+  });
+});
