@@ -6,7 +6,7 @@
 // Prints medians over the rounds, the spread (noise), and ratios. `--soak` runs Sentinel alone for
 // 10 minutes (or --soak-minutes) at a fixed rate and prints the process RSS at start and end.
 //
-//   npx tsx bench/load-engine.ts [--rounds 3] [--duration 5] [--connections 32] [--rate 2000] [--soak [--soak-minutes 10]]
+//   npx tsx bench/load-engine.ts [--rounds 3] [--duration 5] [--connections 32] [--rate 2000] [--workers N] [--soak [--soak-minutes 10]]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -25,7 +25,7 @@ const CONNECTIONS = option('connections', 32);
 const RATE = option('rate', 2000);
 const SOAK = args.includes('--soak');
 const SOAK_MINUTES = option('soak-minutes', 10);
-const WORKERS = availableParallelism();
+const WORKERS = option('workers', availableParallelism());
 
 const SERVER = `
 const http = require('node:http');
