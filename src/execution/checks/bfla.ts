@@ -6,6 +6,7 @@ export const bfla: ScenarioCheck = {
   id: 'bfla',
   severity: 'high',
   description: 'An identity with a lower role reached an administrative operation (broken function level authorization).',
+  remediation: "Check the caller's role on every administrative operation, on the server, and answer 403 to lower roles.",
   run({ steps }) {
     const attack = stepByRole(steps, 'attacker');
     if (attack === undefined || !succeeded(attack)) return [];

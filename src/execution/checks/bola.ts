@@ -11,6 +11,7 @@ export const bola: ScenarioCheck = {
   id: 'bola',
   severity: 'critical',
   description: "One identity could read, change or delete another identity's object (broken object level authorization).",
+  remediation: 'Check on every object access that the caller owns the object (or is allowed to act on it); answer 403 or 404 otherwise.',
   run({ steps }) {
     const ownerRead = stepByRole(steps, 'owner-read');
     if (!succeeded(ownerRead)) return [];

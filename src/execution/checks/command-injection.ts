@@ -6,10 +6,14 @@ import { PROBE_DELAY_MS } from '../../agents/injection/timing.js';
 import { around, confirmedDelay, payloadOf } from './probe-evidence.js';
 import { stepByRole } from './scenario-steps.js';
 
+const REMEDIATION =
+  'Never build shell command lines from input: call programs with argument arrays, and validate input against an allow-list.';
+
 export const commandInjection: Check = {
   id: 'command_injection',
   severity: 'critical',
   description: 'A shell payload was executed: its echo output came back, or its sleep delayed the answer.',
+  remediation: REMEDIATION,
   optIn: true,
   run({ exchange, testCase }) {
     const response = exchange.response;
@@ -34,6 +38,7 @@ export const commandInjectionScenario: ScenarioCheck = {
   id: 'command_injection',
   severity: 'critical',
   description: 'A shell sleep delayed the answer, twice, while a zero sleep did not.',
+  remediation: REMEDIATION,
   run({ scenario, steps }) {
     if (scenario.kind !== 'command_time') return [];
     const target = stepByRole(steps, 'delay-1')?.testCase.mutation;

@@ -8,6 +8,7 @@ export const failedUpdateSideEffect: ScenarioCheck = {
   id: 'failed_update_side_effect',
   severity: 'medium',
   description: 'An update answered with a 4xx still changed the resource.',
+  remediation: 'Validate the whole request before writing anything, or apply the update in a transaction that a refusal rolls back.',
   run({ steps }) {
     const before = stepByRole(steps, 'read-before-update');
     const update = stepByRole(steps, 'invalid-update');

@@ -6,6 +6,7 @@ export const ignoredAuth: Check = {
   id: 'ignored_auth',
   severity: 'critical',
   description: 'An operation that declares security answered 2xx to a request with no, malformed or tampered credentials.',
+  remediation: 'Authenticate every operation that declares security; verify JWT signatures with a fixed algorithm (never alg none) and check exp.',
   optIn: true,
   run({ exchange, testCase }) {
     const response = exchange.response;

@@ -33,6 +33,7 @@ export const informationDisclosure: Check = {
   id: 'information_disclosure',
   severity: 'medium',
   description: 'A response exposes internals: a stack trace, a framework debug page, or (in an error) internal paths or SQL.',
+  remediation: 'Log error details server-side and answer with a generic message and the correlation id; turn off debug pages in production.',
   run({ exchange, testCase }) {
     const response = exchange.response;
     if (!response || response.body === '') return [];

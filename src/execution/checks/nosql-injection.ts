@@ -6,6 +6,9 @@ import { isClientError, isSuccess } from './applies.js';
 import { findSignature, itemCount, payloadOf, withoutEchoes, type Signature } from './probe-evidence.js';
 import { describeStep, responseOf, stepByRole } from './scenario-steps.js';
 
+const REMEDIATION =
+  'Accept only the documented types (a string must be a string) and never pass request objects into database queries.';
+
 export const NOSQL_ERROR_SIGNATURES: readonly Signature[] = [
   { name: 'MongoDB', pattern: /\bMongo(?:Server)?Error\b|unknown (?:top level )?operator: \$\w+|Can't canonicalize query|\$where is not allowed/ },
   { name: 'Mongoose', pattern: /\bCastError: Cast to \w+ failed|\bBSON(?:Type)?Error\b/ },
@@ -17,6 +20,7 @@ export const nosqlInjection: Check = {
   id: 'nosql_injection',
   severity: 'high',
   description: 'A NoSQL operator payload produced a driver error.',
+  remediation: REMEDIATION,
   optIn: true,
   run({ exchange, testCase }) {
     const response = exchange.response;
@@ -40,6 +44,7 @@ export const nosqlInjectionScenario: ScenarioCheck = {
   id: 'nosql_injection',
   severity: 'critical',
   description: 'Query operators in place of strings unlocked an answer the baseline did not get.',
+  remediation: REMEDIATION,
   run({ steps }) {
     const [baselineStep, neStep, gtStep] = ['baseline', 'operator-ne', 'operator-gt'].map((role) => stepByRole(steps, role));
     const [base, ne, gt] = [baselineStep, neStep, gtStep].map(responseOf);

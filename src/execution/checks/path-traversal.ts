@@ -12,6 +12,7 @@ export const pathTraversal: Check = {
   id: 'path_traversal',
   severity: 'critical',
   description: 'A path traversal payload returned the content of a system file.',
+  remediation: 'Resolve the requested path and check that it stays inside the allowed folder; decode once, and refuse separators and "..".',
   optIn: true,
   run({ exchange, testCase }) {
     const response = exchange.response;

@@ -16,6 +16,7 @@ export const promptInjection: Check = {
   id: 'prompt_injection',
   severity: 'high',
   description: 'An LLM-backed operation obeyed an injected instruction or leaked its instructions.',
+  remediation: 'Keep instructions and secrets out of reach of user text: separate roles, filter outputs for instruction text, and never let user input override the system prompt.',
   optIn: true,
   run({ exchange, testCase }) {
     const response = exchange.response;

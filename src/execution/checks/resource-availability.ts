@@ -12,6 +12,7 @@ export const resourceAvailability: ScenarioCheck = {
   id: 'resource_availability',
   severity: 'medium',
   description: 'A resource the API just created (2xx) cannot be retrieved, by its URL or in its listing.',
+  remediation: 'Store the resource before answering 2xx, and look it up with the same key type it was stored under; list it in its collection.',
   run({ steps, scenario, model }) {
     const create = stepByRole(steps, 'create');
     if (!succeeded(create)) return [];

@@ -8,6 +8,9 @@ import { isSuccess } from './applies.js';
 import { confirmedDelay, findSignature, payloadOf, similar, withoutEchoes, type Signature } from './probe-evidence.js';
 import { describeStep, responseOf, stepByRole } from './scenario-steps.js';
 
+const REMEDIATION =
+  'Use parameterized queries (bound parameters) for every value that comes from a request; never concatenate input into SQL.';
+
 export const DB_ERROR_SIGNATURES: readonly Signature[] = [
   { name: 'PostgreSQL', pattern: /PG::[A-Z]\w*Error|PSQLException|(?:ERROR:\s+)?(?:syntax error at or near|unterminated quoted string at or near|invalid input syntax for (?:type )?\w+)|\bpg_query\(\)|\bpsycopg2?\.\w*Error/i },
   { name: 'MySQL', pattern: /You have an error in your SQL syntax|check the manual that corresponds to your (?:MySQL|MariaDB) server version|\bmysqli?_(?:fetch|query|num_rows)\w*\(|MySqlException|com\.mysql\.jdbc|ER_PARSE_ERROR|Unknown column '[^']+' in '(?:where clause|field list)'/i },
@@ -23,6 +26,7 @@ export const sqlInjection: Check = {
   id: 'sql_injection',
   severity: 'critical',
   description: 'A SQL payload produced a database error, a true/false differential, or a confirmed delay.',
+  remediation: REMEDIATION,
   optIn: true,
   run({ exchange, testCase }) {
     const response = exchange.response;
@@ -46,6 +50,7 @@ export const sqlInjectionScenario: ScenarioCheck = {
   id: 'sql_injection',
   severity: 'critical',
   description: 'A SQL payload produced a true/false differential or a confirmed delay.',
+  remediation: REMEDIATION,
   run({ scenario, steps }) {
     const target = stepByRole(steps, 'delay-1')?.testCase.mutation ?? stepByRole(steps, 'true-1')?.testCase.mutation;
     if (target === undefined) return [];

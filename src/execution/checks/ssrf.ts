@@ -9,6 +9,7 @@ export const ssrf: ScenarioCheck = {
   id: 'ssrf',
   severity: 'high',
   description: 'The API fetched a URL it was given: the Sentinel canary received the request.',
+  remediation: 'Fetch only allow-listed destinations; refuse loopback, link-local and private addresses, and do not follow redirects to them.',
   run({ steps, canary }) {
     const probe = stepByRole(steps, 'probe');
     if (canary === undefined || probe?.exchange === undefined || probe.testCase.mutation?.constraint !== 'ssrf:canary') return [];

@@ -6,6 +6,7 @@ export const useAfterFree: ScenarioCheck = {
   id: 'use_after_free',
   severity: 'high',
   description: 'A resource is still readable (2xx) after a successful DELETE.',
+  remediation: 'Make reads (and every other operation) honour the deletion: answer 404 or 410 once a resource is deleted.',
   run({ steps }) {
     const deleted = stepByRole(steps, 'delete');
     const readAfter = stepByRole(steps, 'read-after-delete');

@@ -8,6 +8,7 @@ export const xss: Check = {
   id: 'xss',
   severity: 'high',
   description: 'A markup payload was reflected unescaped in an HTML response.',
+  remediation: 'Escape every reflected value for its HTML context (or answer JSON), and set a Content-Security-Policy.',
   optIn: true,
   run({ exchange, testCase }) {
     const response = exchange.response;
