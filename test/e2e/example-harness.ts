@@ -40,6 +40,8 @@ export interface SentinelRun {
   stdout: string;
   stderr: string;
   report: { summary: { requests: number; findings: number; notes: string[]; byCheck: Record<string, number> }; findings: ReportFinding[] };
+  /** The same run as SARIF 2.1.0 (`--report sarif=`), for code-scanning UIs. */
+  sarif: { version: string; runs: { results: { ruleId: string; locations: { logicalLocations?: { fullyQualifiedName: string }[] }[] }[] }[] };
 }
 
 /**
@@ -51,8 +53,10 @@ export async function runAgainstExample(defects: boolean, extraArgs: string[]): 
   const api: { url: string; close: () => Promise<void> } = await startExampleApi({ defects });
   const dir = mkdtempSync(join(tmpdir(), 'sentinel-example-'));
   const reportPath = join(dir, 'report.json');
+  const sarifPath = join(dir, 'report.sarif');
   try {
-    const args = [CLI, 'run', SPEC, '--base-url', api.url, '--config', CONFIG, '--seed', '7', '--report', `json=${reportPath}`, ...extraArgs];
+    const reports = ['--report', `json=${reportPath}`, '--report', `sarif=${sarifPath}`];
+    const args = [CLI, 'run', SPEC, '--base-url', api.url, '--config', CONFIG, '--seed', '7', ...reports, ...extraArgs];
     const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((done) => {
       execFile(process.execPath, args, { timeout: 110_000, maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
@@ -60,12 +64,14 @@ export async function runAgainstExample(defects: boolean, extraArgs: string[]): 
       });
     });
     let report: SentinelRun['report'];
+    let sarif: SentinelRun['sarif'];
     try {
       report = JSON.parse(readFileSync(reportPath, 'utf8'));
+      sarif = JSON.parse(readFileSync(sarifPath, 'utf8'));
     } catch {
-      throw new Error(`sentinel wrote no JSON report (exit ${exitCode}):\n${stderr}\n${stdout}`);
+      throw new Error(`sentinel wrote no JSON or SARIF report (exit ${exitCode}):\n${stderr}\n${stdout}`);
     }
-    return { exitCode, stdout, stderr, report };
+    return { exitCode, stdout, stderr, report, sarif };
   } finally {
     await api.close();
     rmSync(dir, { recursive: true, force: true });

@@ -33,4 +33,13 @@ describe('sentinel run --agents injection against the defective example API', ()
       expect(finding.curl).toMatch(/^curl /);
     }
   });
+
+  it('lists every finding in the SARIF 2.1.0 report, with its check as ruleId and its operation', () => {
+    expect(run.sarif.version).toBe('2.1.0');
+    const results = run.sarif.runs.flatMap((r) => r.results);
+    for (const finding of run.report.findings) {
+      const listed = results.some((result) => result.ruleId === finding.check && result.locations.some((l) => l.logicalLocations?.some((at) => at.fullyQualifiedName === finding.operation)));
+      expect(listed, `${finding.check} ${finding.operation} missing from SARIF`).toBe(true);
+    }
+  });
 });

@@ -28,4 +28,13 @@ describe('sentinel run --agents stateful,auth against the defective example API'
     const titles = run.report.findings.filter((f) => f.check === 'ignored_auth' && f.operation === 'GET /users/me').map((f) => f.title);
     expect(titles.some((title) => title.includes(tampering)), describeFindings(run.report.findings)).toBe(true);
   });
+
+  it('lists every finding in the SARIF 2.1.0 report, with its check as ruleId and its operation', () => {
+    expect(run.sarif.version).toBe('2.1.0');
+    const results = run.sarif.runs.flatMap((r) => r.results);
+    for (const finding of run.report.findings) {
+      const listed = results.some((result) => result.ruleId === finding.check && result.locations.some((l) => l.logicalLocations?.some((at) => at.fullyQualifiedName === finding.operation)));
+      expect(listed, `${finding.check} ${finding.operation} missing from SARIF`).toBe(true);
+    }
+  });
 });
