@@ -110,6 +110,7 @@ runRuleTable('testability', [
   [enumWithoutType, [
     { name: 'untyped enum in a response', model: withResponses(response('200', { content: [json({ type: 'object', properties: { s: { enum: ['a', 'b'] } } })] })), expected: [`${OP}/responses/200/content/application~1json/schema/properties/s`] },
     { name: 'untyped enum in a body', model: withBody({ enum: [1, 2] }), expected: [BODY_SCHEMA] },
+    { name: 'untyped enum in a response header', model: withResponses(response('200', { content: [json()], headers: { 'X-Mode': { required: false, schema: { enum: ['a'] }, deprecated: false } } })), expected: [`${OP}/responses/200/headers/X-Mode/schema`] },
     { name: 'typed enum', model: withBody({ type: 'string', enum: ['a'] }), expected: [] },
   ]],
   [schemaTypeMissing, [

@@ -1,7 +1,7 @@
 // Runs every rule over the model in one pass: document rules once, operation and parameter rules per
 // operation, schema rules through the memoized walker on every parameter, body and response schema.
 import type { ApiModel, JsonSchema, Operation } from '../model.js';
-import { joinPointer, mediaSchemaPointer, parameterSchemaPointer } from './pointer.js';
+import { headerSchemaPointer, mediaSchemaPointer, parameterSchemaPointer } from './pointer.js';
 import { LINT_RULES } from './rules/index.js';
 import { SchemaWalker, type SchemaScope } from './schema-walk.js';
 import { readinessScore } from './score.js';
@@ -64,11 +64,13 @@ export function lintModel(model: ApiModel, rules: readonly LintRule[] = LINT_RUL
       lintSchema(parameter.schema, parameterSchemaPointer(model, parameter), 'input', operation);
     }
     const body = operation.requestBody;
-    for (const content of body?.content ?? []) lintSchema(content.schema, mediaSchemaPointer(model, body!.pointer, content), 'input', operation);
+    if (body !== undefined) {
+      for (const content of body.content) lintSchema(content.schema, mediaSchemaPointer(model, body.pointer, content), 'input', operation);
+    }
     for (const response of operation.responses) {
       for (const content of response.content) lintSchema(content.schema, mediaSchemaPointer(model, response.pointer, content), 'output', operation);
       for (const [name, header] of Object.entries(response.headers)) {
-        lintSchema(header.schema, model.dialect === 'swagger-2.0' ? joinPointer(response.pointer, 'headers', name) : joinPointer(response.pointer, 'headers', name, 'schema'), 'output', operation);
+        lintSchema(header.schema, headerSchemaPointer(model, response.pointer, name), 'output', operation);
       }
     }
   }

@@ -33,6 +33,12 @@ export function mediaSchemaPointer(model: ApiModel, ownerPointer: string, conten
   return `${mediaTypePointer(model, ownerPointer, content)}/schema`;
 }
 
+/** Swagger 2 response headers carry their type keywords directly, like its parameters. */
+export function headerSchemaPointer(model: ApiModel, responsePointer: string, name: string): string {
+  const header = joinPointer(responsePointer, 'headers', name);
+  return isSwagger2(model) ? header : `${header}/schema`;
+}
+
 export function securitySchemePointer(model: ApiModel, name: string): string {
   return isSwagger2(model) ? joinPointer('/securityDefinitions', name) : joinPointer('/components/securitySchemes', name);
 }
