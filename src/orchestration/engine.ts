@@ -3,21 +3,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Scenario, TestCase, TestPlan } from '../agents/test-case.js';
 import type { IdentitySet } from '../execution/auth/identity.js';
-import type { CanaryHits, CheckContext, CheckOptions, ExecutedStep } from '../execution/checks/check.js';
+import type { CanaryHits, CheckContext, CheckOptions } from '../execution/checks/check.js';
 import type { CheckRegistry } from '../execution/checks/registry.js';
 import type { Exchange } from '../execution/exchange.js';
-import { SEVERITIES, type Severity } from '../execution/finding.js';
-import { createHttpClient, type HttpClient } from '../execution/http-client.js';
+import { createHttpClient, toTransportError, type HttpClient } from '../execution/http-client.js';
 import { prepareRequest } from '../execution/prepare.js';
 import { createRateLimiter } from '../execution/rate-limiter.js';
-import { extractAll, substitute } from '../execution/scenario-vars.js';
-import { toTransportError } from '../execution/http-client.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 import type { RunEventHandler } from './events.js';
-import { FindingCollector, toFindings, type Occurrence } from './findings.js';
-import { createJudge, type Judge } from './judge.js';
+import { FindingCollector, toFindings } from './findings.js';
+import { createJudge } from './judge.js';
 import type { RunResult } from './run-result.js';
-import { shrink } from './shrink.js';
+import { executeScenario } from './scenario-runner.js';
+import { shrinkOccurrences } from './shrink.js';
+import { describeCodes, summarize } from './summarize.js';
 import { runBounded } from './work-queue.js';
 
 export interface EngineOptions {
@@ -101,6 +100,10 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     return exchange;
   }
 
+  function judgeExchange(operation: Operation, testCase: TestCase, exchange: Exchange): void {
+    for (const judged of judge.exchange(operation, testCase, exchange)) collector.add({ judged, operation: operation.key, exchange, testCase });
+  }
+
   async function runCase(testCase: TestCase): Promise<void> {
     const operation = operationsByKey.get(testCase.operation)!;
     if (gaveUp()) {
@@ -109,9 +112,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       return;
     }
     const exchange = await send(operation, testCase);
-    for (const judged of judge.exchange(operation, testCase, exchange)) {
-      collector.add({ judged, operation: operation.key, exchange, testCase });
-    }
+    judgeExchange(operation, testCase, exchange);
     emit({
       type: 'case.finished',
       caseId: testCase.id,
@@ -129,7 +130,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       emit({ type: 'scenario.finished', scenarioId: scenario.id, steps: 0, findings: collector.size });
       return;
     }
-    const steps = await executeScenario(scenario, operationsByKey, send, judge, collector, notes);
+    const steps = await executeScenario(scenario, operationsByKey, send, judgeExchange, notes);
     for (const judged of judge.scenario(scenario, steps)) {
       const evidence = [...steps].reverse().find((step) => step.exchange !== undefined);
       if (evidence === undefined) continue;
@@ -149,7 +150,8 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   try {
     await runBounded(plan.cases, options.concurrency, runCase);
     await runBounded(plan.scenarios, options.concurrency, runScenario);
-    await shrinkAll(collector.all(), operationsByKey, options, async (testCase) => {
+    const shrinkBudget = { perFinding: options.shrinkRequestsPerFinding ?? 8, total: options.shrinkRequestsTotal ?? 200 };
+    await shrinkOccurrences(collector.all(), operationsByKey, options.concurrency, shrinkBudget, async (testCase) => {
       const operation = operationsByKey.get(testCase.operation)!;
       const exchange = await send(operation, testCase);
       return { exchange, judged: judge.exchange(operation, testCase, exchange) };
@@ -165,98 +167,12 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   if (transportErrors > 0) notes.push(`${transportErrors} of ${requests} requests got no response (${describeCodes(transportErrorsByCode)})`);
   if (notSent > 0) notes.push(`stopped sending after ${requests} requests without a single response: ${notSent} cases and scenarios were not sent`);
   notes.push(...judge.notes);
-  const finishedAt = new Date();
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  const byCheck: Record<string, number> = {};
-  for (const finding of findings) {
-    bySeverity[finding.severity] += 1;
-    byCheck[finding.check] = (byCheck[finding.check] ?? 0) + 1;
-  }
   const result: RunResult = {
-    summary: {
-      runId,
-      target: options.baseUrl,
-      spec: model.source,
-      seed: plan.seed,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationMs: finishedAt.getTime() - startedAt.getTime(),
-      operations: options.operations.length,
-      cases: plan.cases.length,
-      scenarios: plan.scenarios.length,
-      requests,
-      transportErrors,
-      findings: findings.length,
-      bySeverity,
-      byCheck,
-      notes,
-      checksRun: Object.fromEntries([...judge.checksRun].map(([key, ids]) => [key, [...ids].sort()])),
-      secretNames,
-    },
+    summary: summarize({ runId, options, startedAt, requests, transportErrors, findings, notes, secretNames, checksRun: judge.checksRun }),
     findings,
   };
   emit({ type: 'run.finished', result });
   return { result, transportErrorsByCode };
-}
-
-async function executeScenario(
-  scenario: Scenario,
-  operationsByKey: Map<string, Operation>,
-  send: (operation: Operation, testCase: TestCase) => Promise<Exchange>,
-  judge: Judge,
-  collector: FindingCollector,
-  notes: string[],
-): Promise<ExecutedStep[]> {
-  let variables: Record<string, unknown> = {};
-  const steps: ExecutedStep[] = [];
-  for (const step of scenario.steps) {
-    const { request, missing } = substitute(step.case.request, variables);
-    const testCase: TestCase = { ...step.case, request };
-    const operation = operationsByKey.get(testCase.operation);
-    // A value an earlier step did not yield: sending `{{id}}` literally would test nothing.
-    if (missing.length > 0 || operation === undefined) {
-      if (operation === undefined) notes.push(`scenario ${scenario.id}: step for unknown operation ${testCase.operation} was skipped`);
-      steps.push({ testCase, variables: { ...variables } });
-      continue;
-    }
-    const exchange = await send(operation, testCase);
-    variables = extractAll(step.extract, exchange.response, variables);
-    steps.push({ testCase, exchange, variables: { ...variables } });
-    for (const judged of judge.exchange(operation, testCase, exchange)) {
-      collector.add({ judged, operation: operation.key, exchange, testCase });
-    }
-  }
-  return steps;
-}
-
-async function shrinkAll(
-  occurrences: Occurrence[],
-  operationsByKey: Map<string, Operation>,
-  options: EngineOptions,
-  tryVariant: Parameters<typeof shrink>[4],
-): Promise<void> {
-  const perFinding = options.shrinkRequestsPerFinding ?? 8;
-  let budget = options.shrinkRequestsTotal ?? 200;
-  const candidates = occurrences.filter((o) => o.steps === undefined && o.exchange.response !== undefined);
-  if (perFinding <= 0) return;
-  await runBounded(candidates, options.concurrency, async (occurrence) => {
-    const allowed = Math.min(perFinding, budget);
-    if (allowed <= 0) return;
-    budget -= allowed;
-    const operation = operationsByKey.get(occurrence.operation)!;
-    const target = { check: occurrence.judged.check, cause: occurrence.judged.draft.cause };
-    const result = await shrink(operation, occurrence.testCase, occurrence.exchange, target, tryVariant, allowed);
-    budget += allowed - result.requests;
-    occurrence.testCase = result.testCase;
-    occurrence.exchange = result.exchange;
-  });
-}
-
-function describeCodes(byCode: Record<string, number>): string {
-  return Object.entries(byCode)
-    .sort((a, b) => b[1] - a[1])
-    .map(([code, n]) => `${code} ×${n}`)
-    .join(', ');
 }
 
 function secretNamesOf(model: ApiModel): string[] {

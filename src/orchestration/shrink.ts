@@ -4,7 +4,9 @@
 import type { PlannedRequest, TestCase } from '../agents/test-case.js';
 import type { Exchange } from '../execution/exchange.js';
 import type { Operation } from '../spec/model.js';
+import type { Occurrence } from './findings.js';
 import type { JudgedDraft } from './judge.js';
+import { runBounded } from './work-queue.js';
 
 export interface Removal {
   location: 'query' | 'header' | 'cookie' | 'body';
@@ -89,4 +91,31 @@ export async function shrink(
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Shrinks every case finding (scenario findings keep their steps as they ran), within a per-finding and
+ * a per-run budget of extra requests. Replaces each occurrence's evidence with the shrunk exchange.
+ */
+export async function shrinkOccurrences(
+  occurrences: Occurrence[],
+  operationsByKey: Map<string, Operation>,
+  concurrency: number,
+  budget: { perFinding: number; total: number },
+  tryVariant: TryVariant,
+): Promise<void> {
+  if (budget.perFinding <= 0) return;
+  let left = budget.total;
+  const candidates = occurrences.filter((o) => o.steps === undefined && o.exchange.response !== undefined);
+  await runBounded(candidates, concurrency, async (occurrence) => {
+    const allowed = Math.min(budget.perFinding, left);
+    if (allowed <= 0) return;
+    left -= allowed;
+    const operation = operationsByKey.get(occurrence.operation)!;
+    const target = { check: occurrence.judged.check, cause: occurrence.judged.draft.cause };
+    const result = await shrink(operation, occurrence.testCase, occurrence.exchange, target, tryVariant, allowed);
+    left += allowed - result.requests;
+    occurrence.testCase = result.testCase;
+    occurrence.exchange = result.exchange;
+  });
 }
