@@ -141,3 +141,14 @@ describe('bfla', () => {
     expect(attack.request.body?.value).toEqual({ role: 'admin' });
   });
 });
+
+describe('bfla attackers', () => {
+  it.each([
+    ['default (user) and a low identity: the low one attacks', [{ name: 'default', role: 'user' }, { name: 'guest', role: 'low' }], ['guest']],
+    ['default (admin) and two users', [admin, bob, { name: 'carol', role: 'user' }], ['bob', 'carol']],
+    ['only admins', [admin, { name: 'root', role: 'admin' }], []],
+  ] as [string, IdentityInfo[], string[]][])('%s', (_name, identities, expected) => {
+    const attackers = plan(identities).scenarios.filter((s) => s.kind === 'bfla' && s.operation === 'GET /admin/stats');
+    expect(attackers.map((s) => s.steps.at(-1)!.case.request.identity)).toEqual(expected);
+  });
+});

@@ -44,8 +44,9 @@ export const authAgent: Agent = {
       const reason = privilegeReason(model, op);
       return reason === undefined ? [] : [{ op, reason }];
     });
-    const attackers = identities.filter((i) => i.role === 'low' || i.role === 'user');
-    const reference = identities.some((i) => i.role === 'admin');
+    // The default identity (or an admin) is the privileged reference; the others with a lower role attack.
+    const attackers = identities.filter((i) => (i.role === 'low' || i.role === 'user') && i.name !== 'default');
+    const reference = identities.some((i) => i.role === 'admin' || i.name === 'default');
     if (privileged.length === 0) output.notes.push('bfla: no operation looks privileged (admin paths or tags, collection deletes, role fields)');
     else if (attackers.length === 0 || !reference) {
       output.notes.push(`bfla not tested on ${privileged.length} privileged operation(s): it needs an admin identity and one with role user or low`);
