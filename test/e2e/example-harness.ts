@@ -91,6 +91,14 @@ export function unexplained(findings: ReportFinding[]): ReportFinding[] {
   );
 }
 
+/** Findings of the JSON report with no SARIF result of the same check (ruleId) and operation. */
+export function missingFromSarif(run: SentinelRun): string[] {
+  const results = run.sarif.runs.flatMap((r) => r.results);
+  const listed = (f: ReportFinding) =>
+    results.some((result) => result.ruleId === f.check && result.locations.some((l) => l.logicalLocations?.some((at) => at.fullyQualifiedName === f.operation)));
+  return run.report.findings.filter((f) => !listed(f)).map((f) => `${f.check} ${f.operation}`);
+}
+
 /** One line per finding, for failure messages: what the engine actually said. */
 export function describeFindings(findings: ReportFinding[]): string {
   return findings.map((f) => `  ${f.check} ${f.operation}: ${f.title} (${f.request.method} ${f.request.url} → ${f.response?.status ?? 'no response'})`).join('\n') || '  (none)';
