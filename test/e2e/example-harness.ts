@@ -40,6 +40,8 @@ export interface SentinelRun {
   stdout: string;
   stderr: string;
   report: { summary: { requests: number; findings: number; notes: string[]; byCheck: Record<string, number> }; findings: ReportFinding[] };
+  /** The same run as JUnit XML (`--report junit=`), for CI systems. */
+  junit: string;
   /** The same run as SARIF 2.1.0 (`--report sarif=`), for code-scanning UIs. */
   sarif: { version: string; runs: { results: { ruleId: string; locations: { logicalLocations?: { fullyQualifiedName: string }[] }[] }[] }[] };
 }
@@ -54,8 +56,9 @@ export async function runAgainstExample(defects: boolean, extraArgs: string[]): 
   const dir = mkdtempSync(join(tmpdir(), 'sentinel-example-'));
   const reportPath = join(dir, 'report.json');
   const sarifPath = join(dir, 'report.sarif');
+  const junitPath = join(dir, 'junit.xml');
   try {
-    const reports = ['--report', `json=${reportPath}`, '--report', `sarif=${sarifPath}`];
+    const reports = ['--report', `json=${reportPath}`, '--report', `sarif=${sarifPath}`, '--report', `junit=${junitPath}`];
     const args = [CLI, 'run', SPEC, '--base-url', api.url, '--config', CONFIG, '--seed', '7', ...reports, ...extraArgs];
     const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((done) => {
       execFile(process.execPath, args, { timeout: 110_000, maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => {
@@ -65,13 +68,15 @@ export async function runAgainstExample(defects: boolean, extraArgs: string[]): 
     });
     let report: SentinelRun['report'];
     let sarif: SentinelRun['sarif'];
+    let junit: string;
     try {
       report = JSON.parse(readFileSync(reportPath, 'utf8'));
       sarif = JSON.parse(readFileSync(sarifPath, 'utf8'));
+      junit = readFileSync(junitPath, 'utf8');
     } catch {
-      throw new Error(`sentinel wrote no JSON or SARIF report (exit ${exitCode}):\n${stderr}\n${stdout}`);
+      throw new Error(`sentinel wrote no JSON, SARIF or JUnit report (exit ${exitCode}):\n${stderr}\n${stdout}`);
     }
-    return { exitCode, stdout, stderr, report, sarif };
+    return { exitCode, stdout, stderr, report, sarif, junit };
   } finally {
     await api.close();
     rmSync(dir, { recursive: true, force: true });
@@ -97,6 +102,12 @@ export function missingFromSarif(run: SentinelRun): string[] {
   const listed = (f: ReportFinding) =>
     results.some((result) => result.ruleId === f.check && result.locations.some((l) => l.logicalLocations?.some((at) => at.fullyQualifiedName === f.operation)));
   return run.report.findings.filter((f) => !listed(f)).map((f) => `${f.check} ${f.operation}`);
+}
+
+/** True when the JUnit report has a failing test case for this check in the suite of this operation. */
+export function failsInJunit(junit: string, check: string, operation: string): boolean {
+  const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`<testcase classname="${attribute(operation)}" name="${attribute(check)}"[^>]*>\\s*<failure`).test(junit);
 }
 
 /** One line per finding, for failure messages: what the engine actually said. */
