@@ -17,9 +17,12 @@ export function failedUpdateScenario(ctx: PlanningContext, resource: Resource): 
   if (content === undefined || !isObject(base) || Object.keys(base).length < 2) return { inapplicable: true };
   // One top-level property made invalid while the others carry valid new values: a server that
   // validates before writing changes nothing; one that writes field by field keeps the valid ones.
-  const probe = ctx.generator
+  // A documented property with a wrong value reads as the classic partial write; an unknown property
+  // is the fallback.
+  const probes = ctx.generator
     .invalid(content.schema, { base })
-    .find((p) => /^\/[^/]+$/.test(p.pointer) && p.value !== undefined && isObject(p.value) && Object.keys(p.value).length >= 2);
+    .filter((p) => /^\/[^/]+$/.test(p.pointer) && isObject(p.value) && Object.keys(p.value).length >= 2);
+  const probe = probes.find((p) => p.pointer.slice(1) in base) ?? probes[0];
   if (probe === undefined) return { skipped: `failed update of ${resource.itemPath}: no property can be made invalid` };
 
   const builder = startWithCreate(ctx, resource, id);

@@ -1,6 +1,7 @@
 // Scenarios over one resource's life: create → read → update → read → delete → read (judged by
 // resource_availability and use_after_free), and create → list.
 import type { AgentName, Scenario } from '../test-case.js';
+import { withArticle } from './naming.js';
 import type { Resource } from './resources.js';
 import { ScenarioBuilder, type PlanningContext } from './scenario-builder.js';
 
@@ -24,7 +25,7 @@ export function startWithCreate(
   if (unbound.length > 0) return `no way to obtain ${unbound.join(', ')} for POST ${resource.collectionPath}`;
   const variable = builder.variableFor(create, resource.idSource);
   builder.add('create', create, request, {
-    title: `Create a ${resource.name}`,
+    title: `Create ${withArticle(resource.name)}`,
     expectation: 'accept',
     expectStatus: 'success',
     extract: { [variable]: resource.idSource },
@@ -81,7 +82,7 @@ export function createThenListScenario(ctx: PlanningContext, resource: Resource)
   const builder = startWithCreate(ctx, resource, id);
   if (typeof builder === 'string') return { skipped: `create then list of ${resource.collectionPath}: ${builder}` };
   builder.add('list', list, builder.request(list).request, {
-    title: `List ${resource.collectionPath} after creating a ${resource.name}`,
+    title: `List ${resource.collectionPath} after creating ${withArticle(resource.name)}`,
     expectation: 'accept',
     expectStatus: 'success',
   });

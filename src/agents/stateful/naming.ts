@@ -39,3 +39,8 @@ export function variableName(...parts: string[]): string {
     .replace(/_+/g, '_')
     .replace(/^_|_$/g, '');
 }
+
+/** `an order`, `a user`: titles read as sentences. */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}

@@ -29,7 +29,7 @@ export const failedUpdateSideEffect: ScenarioCheck = {
         cause: 'changed_by_refused_update',
         evidence: [
           describeStep(update!),
-          ...changed.map((key) => `${key}: ${JSON.stringify(old[key])} → ${JSON.stringify(now[key])}`),
+          ...changed.map((key) => `${key}: ${key in old ? JSON.stringify(old[key]) : '(absent)'} → ${JSON.stringify(now[key])}`),
           describeStep(after!),
         ].join('\n'),
       },
