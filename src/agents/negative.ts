@@ -21,7 +21,9 @@ export const negativeAgent: Agent = {
     const limit = Math.max(1, context.maxExamples);
     for (const operation of operations) {
       const generator = createValueGenerator(model, deriveSeed(context.seed, `negative ${operation.key}`));
-      const { request, missing } = validRequest(generator, operation, { optional: 'all', variant: 0, useExamples: true });
+      // The base request has every optional part (generated, not the spec's examples, which often leave
+      // optional parts out), so that each part's constraints can be probed.
+      const { request, missing } = validRequest(generator, operation, { optional: 'all', variant: 0, useExamples: false });
       if (missing.length > 0) {
         output.notes.push(`${operation.key}: no valid value could be generated for ${missing.join(', ')}; negative cases skipped`);
         continue;

@@ -52,7 +52,9 @@ export function validRequest(generator: ValueGenerator, operation: Operation, op
   const request = emptyRequest(operation.method);
   const missing: string[] = [];
   for (const parameter of sendableParameters(operation)) {
-    const include = parameter.required || options.optional === 'all' || (options.optional === 'some' && generator.chance(0.5));
+    // A parameter with a spec example is part of the examples case even when optional.
+    const exemplified = options.useExamples && parameter.examples.length > 0;
+    const include = parameter.required || exemplified || options.optional === 'all' || (options.optional === 'some' && generator.chance(0.5));
     if (!include) continue;
     const value = generator.valid(parameter.schema, {
       name: parameter.name,
