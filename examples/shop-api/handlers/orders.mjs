@@ -37,7 +37,9 @@ export const orderHandlers = {
   createOrder({ res, params, body, user, store }) {
     const ownerId = /** @type {number} */ (user?.id);
     const key = params['Idempotency-Key'];
-    const replayed = key === undefined ? undefined : store.orders.get(store.orderKeys.get(`${ownerId}:${key}`) ?? 0);
+    // A repeat is the same key with the same body: it gets the order first created, not a second one.
+    const repeat = key === undefined ? undefined : `${ownerId}:${key}:${JSON.stringify(body)}`;
+    const replayed = repeat === undefined ? undefined : store.orders.get(store.orderKeys.get(repeat) ?? 0);
     if (replayed) {
       sendJson(res, 201, replayed, { location: `/orders/${replayed.id}` });
       return;
@@ -49,7 +51,7 @@ export const orderHandlers = {
     const order = { id, itemId: item.id, quantity: body.quantity, total: money(item.price * body.quantity), status: 'placed', ownerId, createdAt: new Date().toISOString() };
     if (body.note !== undefined) order.note = body.note;
     store.orders.set(id, order);
-    if (key !== undefined) store.orderKeys.set(`${ownerId}:${key}`, id);
+    if (repeat !== undefined) store.orderKeys.set(repeat, id);
     sendJson(res, 201, order, { location: `/orders/${id}` });
   },
 

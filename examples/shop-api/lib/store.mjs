@@ -47,7 +47,7 @@ export function createStore() {
     items,
     orders,
     webhooks,
-    /** @type {Map<string, number>} Idempotency-Key (per owner) → order id. */
+    /** @type {Map<string, number>} owner, Idempotency-Key and body → the order they created. */
     orderKeys: new Map(),
     /** @type {Feedback[]} */
     feedback: [],
