@@ -51,7 +51,7 @@ describe('sentinel lint', () => {
       expect(rules).toContain(rule);
     }
     const apiKey = report.findings.find((finding: { rule: string }) => finding.rule === 'owasp-api-key-in-query');
-    expect(apiKey).toMatchObject({ set: 'owasp', severity: 'error', pointer: '/components/securitySchemes/key', owasp: 'API2:2023 Broken Authentication' });
+    expect(apiKey).toMatchObject({ set: 'owasp', severity: 'error', pointer: '/components/securitySchemes/key', line: 7, owasp: 'API2:2023 Broken Authentication' });
     expect(apiKey.fix).toContain('header');
   });
 
@@ -73,6 +73,7 @@ describe('sentinel lint', () => {
       expect(result.message.text).not.toBe('');
       expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(PETSTORE);
       expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toMatch(/^\//);
+      expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
     }
   });
 
@@ -81,6 +82,7 @@ describe('sentinel lint', () => {
     expect(relaxed.code).toBe(0);
     expect(relaxed.stdout).toContain('owasp-429-missing');
     expect(relaxed.stdout).toContain('(0 errors, 1 warning, 0 info)');
+    expect(relaxed.stdout).toContain('/paths/~1notes/post/responses (line 58)  POST /notes documents no 429 response.');
     const strict = await sentinel(['lint', TIDY, '--fail-on', 'warn', '--format', 'json']);
     expect(strict.code).toBe(1);
     expect(JSON.parse(strict.stdout).counts).toEqual({ error: 0, warn: 1, info: 0, total: 1 });

@@ -1,11 +1,13 @@
 // `sentinel lint <spec>`: load the description, run the Spec-Linter, print one format, exit by --fail-on.
+import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
 import { loadSpec } from '../../spec/load.js';
+import { createLocator, LOCATE_WARNINGS_MAX_CHARS } from '../../spec/locate.js';
 import { LINT_FORMATTERS, type LintFormat } from '../../spec/lint/format/index.js';
-import { LINT_RULES, lintModel, lintSeverityRank, type LintSeverity } from '../../spec/lint/index.js';
+import { LINT_RULES, lintModel, lintSeverityRank, withLines, type LintResult, type LintSeverity } from '../../spec/lint/index.js';
 
 const FAIL_ON_LEVELS = ['error', 'warn'] as const;
 
@@ -29,6 +31,17 @@ export function artifactUriFor(source: string, cwd = process.cwd()): string {
   return encodeURI(fromCwd.split(sep).join('/')).replace(/[?#]/g, encodeURIComponent);
 }
 
+/**
+ * Adds line numbers when the text is at hand and small enough to re-parse with positions (the loader's
+ * own limit); URLs are not fetched twice.
+ */
+async function locateFindings(result: LintResult, spec: string, stdinText: string | undefined): Promise<LintResult> {
+  let text = stdinText;
+  if (text === undefined && !/^https?:\/\//i.test(spec)) text = await readFile(spec, 'utf8').catch(() => undefined);
+  if (text === undefined || text.length > LOCATE_WARNINGS_MAX_CHARS) return result;
+  return { ...result, findings: withLines(result.findings, createLocator(text)) };
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -45,8 +58,9 @@ export function registerLint(program: Command): void {
     .action(async (spec: string, flags: { format: string; failOn: string }) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
-      const model = spec === '-' ? await loadSpec('-', { stdin: await readStdin() }) : await loadSpec(spec);
-      const result = lintModel(model);
+      const stdinText = spec === '-' ? await readStdin() : undefined;
+      const model = await loadSpec(spec, stdinText === undefined ? {} : { stdin: stdinText });
+      const result = await locateFindings(lintModel(model), spec, stdinText);
       process.stdout.write(LINT_FORMATTERS[format](result, {
         source: spec,
         artifactUri: artifactUriFor(spec),

@@ -30,6 +30,8 @@ export interface LintFinding {
   severity: LintSeverity;
   /** JSON pointer into the source document. */
   pointer: string;
+  /** 1-based line of the pointer (or of its nearest ancestor in the text), when the CLI could locate it. */
+  line?: number;
   message: string;
   /** How to fix it. */
   fix: string;

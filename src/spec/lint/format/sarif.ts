@@ -1,5 +1,5 @@
 // SARIF 2.1.0 for code-scanning UIs: every rule in tool.driver.rules, each finding a result located by
-// the spec file (artifact) and its JSON pointer (logical location; the model keeps no line numbers).
+// the spec file (artifact), its line when known (region) and its JSON pointer (logical location).
 import type { LintSeverity } from '../types.js';
 import type { LintFormatter } from './types.js';
 
@@ -27,7 +27,10 @@ export const formatSarif: LintFormatter = (result, options) => {
     level: LEVELS[finding.severity],
     message: { text: `${finding.message} Fix: ${finding.fix}` },
     locations: [{
-      physicalLocation: { artifactLocation: { uri: options.artifactUri, index: 0 } },
+      physicalLocation: {
+        artifactLocation: { uri: options.artifactUri, index: 0 },
+        ...(finding.line === undefined ? {} : { region: { startLine: finding.line } }),
+      },
       logicalLocations: [{ fullyQualifiedName: finding.pointer || '/', kind: 'member' }],
     }],
     properties: {

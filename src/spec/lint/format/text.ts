@@ -30,7 +30,7 @@ export const formatText: LintFormatter = (result, options) => {
     const category = first.owasp === undefined ? first.set : `${first.set}, ${first.owasp}`;
     lines.push(`${first.severity.toUpperCase().padEnd(5)} ${first.rule} (${category}): ${plural(group.length, 'finding')}`);
     if (rule !== undefined) lines.push(`      ${rule.description}`);
-    for (const finding of group.slice(0, TEXT_LOCATIONS_PER_RULE)) lines.push(`      ${finding.pointer || '/'}  ${finding.message}`);
+    for (const finding of group.slice(0, TEXT_LOCATIONS_PER_RULE)) lines.push(`      ${finding.pointer || '/'}${finding.line === undefined ? '' : ` (line ${finding.line})`}  ${finding.message}`);
     if (group.length > TEXT_LOCATIONS_PER_RULE) lines.push(`      ... and ${group.length - TEXT_LOCATIONS_PER_RULE} more (--format json lists all)`);
     lines.push(`      fix: ${first.fix}`, '');
   }
