@@ -1,7 +1,7 @@
 // `sentinel run` as a user runs it: the built CLI against a tiny server started here, checking exit
 // codes, the one-line errors, the config file and the JSON report's contract.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,7 +45,9 @@ paths:
 
 let server: Server;
 let base: string;
-let closedPort: number;
+// Port 1 on loopback: below the ephemeral range, so no test server on this machine can be given it
+// while we count on it being closed (a port freed by a test server may be handed to another at once).
+const closedPort = 1;
 /** When true, GET /pets answers ids as strings: a response_schema_conformance defect. */
 let defective = false;
 const received: IncomingHttpHeaders[] = [];
@@ -66,10 +68,6 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const spare = createServer();
-  await new Promise<void>((done) => spare.listen(0, '127.0.0.1', done));
-  closedPort = (spare.address() as AddressInfo).port;
-  await new Promise((done) => spare.close(done));
 });
 
 afterAll(async () => {
@@ -105,8 +103,14 @@ describe('sentinel run', () => {
     defective = true;
     const report = join(dir, 'defects.json');
     const args = [spec(), '--base-url', base, '--include', 'operationId:listPets', '--agents', 'positive', '--seed', '3', '--header', 'Authorization: Bearer s3cret', '--header', 'X-Tenant: acme'];
-    const run = await sentinel([...args, '--report', `json=${report}`]);
+    const junit = join(dir, 'reports', 'junit.xml');
+    const sarif = join(dir, 'reports', 'sentinel.sarif');
+    const run = await sentinel([...args, '--report', `json=${report}`, '--report', `junit=${junit}`, '--report', `sarif=${sarif}`]);
     expect(run.code).toBe(1);
+    expect(readFileSync(junit, 'utf8')).toMatch(/^<\?xml[\s\S]*<testsuite[\s\S]*response_schema_conformance/);
+    expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
+    // Written through a temporary file and renamed: nothing half-written is left beside the reports.
+    expect(readdirSync(join(dir, 'reports')).sort()).toEqual(['junit.xml', 'sentinel.sarif']);
     expect(run.stdout).toContain('response_schema_conformance');
     const json = JSON.parse(readFileSync(report, 'utf8'));
     const finding = json.findings.find((f: { check: string }) => f.check === 'response_schema_conformance');
