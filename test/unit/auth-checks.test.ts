@@ -18,7 +18,8 @@ describe('ignored_auth', () => {
     checks: ['ignored_auth'],
   });
   it.each([
-    ['no credentials → 200', variant('no_credentials'), 200, 'no_credentials'],
+    ['no credentials → 200', variant('no_credentials'), 200, 'credentials_not_checked'],
+    ['malformed → 200: the same defect', variant('malformed_bearer', { Authorization: 'Bearer x' }), 200, 'credentials_not_checked'],
     ['alg none → 204', variant('jwt_alg_none', { Authorization: 'Bearer e30.e30.' }), 204, 'jwt_alg_none'],
     ['no credentials → 401', variant('no_credentials'), 401, undefined],
     ['expired → 403', variant('jwt_expired', { Authorization: 'Bearer x.y.z' }), 403, undefined],

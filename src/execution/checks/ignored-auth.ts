@@ -17,7 +17,9 @@ export const ignoredAuth: Check = {
       {
         title: `Authentication ignored: ${variant.constraint.replace(/_/g, ' ')}`,
         message: `The operation declares security but answered ${response.status} to a request with ${variant.description}; expected 401 or 403.`,
-        cause: variant.constraint,
+        // Missing, malformed and wrong-scheme credentials accepted are one defect (nothing is checked);
+        // each accepted JWT tampering is its own (the token is checked, but not verified properly).
+        cause: variant.constraint.startsWith('jwt_') ? variant.constraint : 'credentials_not_checked',
         payload: sent,
         evidence: `${exchange.request.method} ${exchange.request.url} with ${variant.description} → ${response.status}`,
       },
