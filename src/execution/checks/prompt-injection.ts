@@ -10,6 +10,8 @@ export const LEAKED_INSTRUCTION_SIGNATURES: readonly Signature[] = [
   { name: 'instructions quoted', pattern: /\b(?:my|the) (?:system )?(?:instructions|prompt) (?:are|is|were|was)\s*[:"]/i },
   { name: 'secrecy rule', pattern: /\b(?:do not|don't|never) (?:reveal|disclose|share) (?:these|this|your|the|any) (?:instructions|prompt|system|secret)/i },
   { name: 'chat template', pattern: /<\|(?:system|im_start)\|>|<<SYS>>|\[INST\]/ },
+  // Canary strings planted in system prompts (`SHOPBOT-CANARY-4f9c2e`) exist to be detected when leaked.
+  { name: 'canary token', pattern: /\b[A-Z0-9]+[-_]CANARY[-_][A-Za-z0-9]{4,}\b|\bCANARY[-_][A-Za-z0-9]{6,}\b/ },
 ];
 
 export const promptInjection: Check = {
