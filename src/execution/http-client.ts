@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool, type Dispatcher } from 'undici';
 import type { Exchange, ReceivedResponse, SentRequest, TransportError } from './exchange.js';
 import { type RateLimiter, unlimited } from './rate-limiter.js';
+import { toResponse } from './response.js';
 
 export interface HttpClientOptions {
   /** Deadline for one attempt, from sending to the last body byte. */
@@ -107,7 +108,7 @@ function dispatchOnce(pool: Pool, options: Dispatcher.DispatchOptions, timeoutMs
       settle({ error: { code: 'timeout', message: `no complete response within ${timeoutMs} ms` } });
       controller?.abort(new Error('deadline'));
     }, timeoutMs);
-    const body = (truncated: boolean) => toResponse(status, headers, Buffer.concat(chunks, size).toString('utf8'), truncated);
+    const body = (truncated: boolean) => toResponse(status, headers, Buffer.concat(chunks, size), truncated, cap);
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(started) {
         controller = started;
@@ -150,25 +151,6 @@ function dispatchOnce(pool: Pool, options: Dispatcher.DispatchOptions, timeoutMs
 export function splitUrl(url: string): { origin: string; path: string } {
   const slash = url.indexOf('/', url.indexOf('//') + 2);
   return slash < 0 ? { origin: url, path: '/' } : { origin: url.slice(0, slash), path: url.slice(slash) };
-}
-
-function toResponse(status: number, raw: Record<string, string | string[] | undefined>, body: string, truncated: boolean): ReceivedResponse {
-  const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    const key = name.toLowerCase();
-    headers[key] = key === 'set-cookie' ? (Array.isArray(value) ? value : [value]) : Array.isArray(value) ? value.join(', ') : value;
-  }
-  const response: ReceivedResponse = { status, headers, body, truncated };
-  const contentType = typeof headers['content-type'] === 'string' ? headers['content-type'].toLowerCase() : '';
-  if (!truncated && /[/+]json\b/.test(contentType) && body.length > 0) {
-    try {
-      response.json = JSON.parse(body);
-    } catch {
-      // Not JSON despite the header: the content-type and schema checks judge that from `body`.
-    }
-  }
-  return response;
 }
 
 export function toTransportError(error: unknown): TransportError {

@@ -2,6 +2,7 @@
 // correlation ids and the concurrency bound. Nothing here may hang: every failure mode has a deadline.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/execution/http-client.js';
 import { probeTarget } from '../../src/execution/probe.js';
@@ -33,6 +34,17 @@ beforeAll(async () => {
     if (req.url === '/reset') {
       resetCount += 1;
       req.socket.destroy();
+      return;
+    }
+    if (req.url === '/gzip' || req.url === '/br') {
+      const json = Buffer.from(JSON.stringify({ compressed: true }));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': req.url === '/gzip' ? 'gzip' : 'br' });
+      res.end(req.url === '/gzip' ? gzipSync(json) : brotliCompressSync(json));
+      return;
+    }
+    if (req.url === '/not-gzip') {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
+      res.end('plain after all');
       return;
     }
     if (req.url === '/big') {
@@ -118,6 +130,18 @@ describe('http client', () => {
     expect(elapsed).toBeGreaterThanOrEqual(480);
     expect(exchanges.every((e) => e.response?.status === 200)).toBe(true);
     expect(Math.max(...exchanges.map((e) => e.durationMs))).toBeLessThan(400);
+  });
+
+  it.each([
+    ['/gzip', { compressed: true }, '{"compressed":true}'],
+    ['/br', { compressed: true }, '{"compressed":true}'],
+    ['/not-gzip', undefined, 'plain after all'],
+  ])('decodes a body the server compressed unasked (%s)', async (path, json, text) => {
+    const client = createHttpClient({ timeoutMs: 2000, connections: 1 });
+    const exchange = await client.send('z', { method: 'GET', url: `${base}${path}`, headers: {} });
+    await client.close();
+    expect(exchange.response?.body).toBe(text);
+    expect(exchange.response?.json).toEqual(json);
   });
 
   it('an invalid request is a recorded error, not a crash', async () => {
