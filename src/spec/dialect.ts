@@ -1,6 +1,7 @@
 // Which OpenAPI dialect a parsed document is written in, from its `swagger` / `openapi` field.
 import { SpecError } from '../errors.js';
 import type { Dialect } from './model.js';
+import { describeValue } from './normalize/context.js';
 
 export interface DetectedDialect {
   dialect: Dialect;
@@ -21,7 +22,7 @@ export function detectDialect(doc: unknown, file: string): DetectedDialect {
   if ('openapi' in record) {
     const version = String(record.openapi);
     if (typeof record.openapi !== 'string') {
-      throw new SpecError(file, `the openapi field must be a string like "3.1.0", found ${JSON.stringify(record.openapi)}`, '/openapi');
+      throw new SpecError(file, `the openapi field must be a string like "3.1.0", found ${describeValue(record.openapi)}`, '/openapi');
     }
     if (/^3\.0(\.\d+)?$/.test(version)) return { dialect: 'openapi-3.0', specVersion: version };
     if (/^3\.1(\.\d+)?$/.test(version)) return { dialect: 'openapi-3.1', specVersion: version };

@@ -21,9 +21,18 @@ export class SchemaConverter {
   private readonly active = new Set<object>();
   private readonly defKeys = new Map<object, string>();
   private readonly usedKeys = new Set<string>();
+  private readonly acyclicData = new WeakSet<object>();
   private readonly legacy: boolean;
 
-  constructor(dialect: Dialect, private readonly refNames: WeakMap<object, string> = new WeakMap()) {
+  /**
+   * `onCircularValue` hears of data (an enum, a default, an example, an extension) that a `$ref` made
+   * circular: it cannot be part of a schema, so it is left out.
+   */
+  constructor(
+    dialect: Dialect,
+    private readonly refNames: WeakMap<object, string> = new WeakMap(),
+    private readonly onCircularValue: (keyword: string) => void = () => undefined,
+  ) {
     // Swagger 2 and OpenAPI 3.0 use the draft-4 flavoured keywords (nullable, boolean exclusives, example).
     this.legacy = dialect === 'swagger-2.0' || dialect === 'openapi-3.0';
   }
@@ -54,7 +63,8 @@ export class SchemaConverter {
         // Tuple-style `items: [...]` is `prefixItems` in 2020-12.
         if (Array.isArray(value)) out.prefixItems = value.map((item) => this.convert(item));
         else out.items = this.convert(value);
-      } else out[keyword] = value;
+      } else if (this.acyclic(value)) out[keyword] = value;
+      else this.onCircularValue(keyword);
     }
     if (source.type === 'file') {
       out.type = 'string';
@@ -62,12 +72,26 @@ export class SchemaConverter {
     }
     // 2020-12 `examples` is an array; a sloppy non-array one would fail Ajv's meta-schema.
     if (!Array.isArray(out.examples)) delete out.examples;
-    if ('example' in source && out.examples === undefined) out.examples = [source.example];
+    if ('example' in source && out.examples === undefined) {
+      if (this.acyclic(source.example)) out.examples = [source.example];
+      else this.onCircularValue('example');
+    }
     // Sloppy `required: true` on a property schema (a Swagger parameter habit) is not a JSON Schema keyword.
     if (!Array.isArray(out.required)) delete out.required;
     if (this.legacy) convertExclusiveBounds(source, out);
     const nullable = source.nullable === true || source['x-nullable'] === true;
     return nullable ? makeNullable(out) : out;
+  }
+
+  /** Whether a data value is free of cycles; each checked object is remembered, so shared data costs once. */
+  private acyclic(value: unknown, path = new Set<object>()): boolean {
+    if (value === null || typeof value !== 'object' || this.acyclicData.has(value)) return true;
+    if (path.has(value)) return false;
+    path.add(value);
+    for (const child of Object.values(value)) if (!this.acyclic(child, path)) return false;
+    path.delete(value);
+    this.acyclicData.add(value);
+    return true;
   }
 
   private convertMap(map: SchemaObject): SchemaObject {

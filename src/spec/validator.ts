@@ -50,13 +50,20 @@ export function createSchemaValidator(model: ApiModel): SchemaValidator {
   ajv.addFormat('byte', BASE64);
   ajv.addFormat('binary', true);
   ajv.addFormat('password', true);
+  const unusable = new Map<object, string>();
   const shared = new SharedSchemas(modelSchemas(model));
-  for (const schema of shared.registrations(model.schemaDefs)) ajv.addSchema(schema);
+  for (const schema of shared.registrations(model.schemaDefs)) {
+    try {
+      ajv.addSchema(schema);
+    } catch (error) {
+      // A schema that refers to this one will fail to compile and be reported in unusableSchemas.
+      unusable.set(schema, (error as Error).message);
+    }
+  }
   // The defs container too, so a schema built outside the model can still refer to `urn:sentinel:defs#/$defs/<key>`.
   ajv.addSchema({ $id: SCHEMA_DEFS_ID, $defs: model.schemaDefs });
 
   const compiled = new WeakMap<object, ValidateFunction | null>();
-  const unusable = new Map<object, string>();
 
   function compile(schema: object): ValidateFunction | null {
     let validate = compiled.get(schema);

@@ -57,6 +57,15 @@ describe('SchemaConverter', () => {
     expect(converter.defs).toEqual({ Linked_List: converted });
   });
 
+  it('leaves out data a $ref made circular, and says which keyword', () => {
+    const data: Record<string, unknown> = { a: 1 };
+    data.self = data;
+    const heard: string[] = [];
+    const converter = new SchemaConverter('openapi-3.0', new WeakMap(), (keyword) => heard.push(keyword));
+    expect(converter.convert({ type: 'object', default: data, example: data, enum: [1] })).toEqual({ type: 'object', enum: [1] });
+    expect(heard).toEqual(['default', 'example']);
+  });
+
   it('gives distinct keys to distinct cycles with the same name', () => {
     const a: Record<string, unknown> = { title: 'Node' };
     const b: Record<string, unknown> = { title: 'Node' };

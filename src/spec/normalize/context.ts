@@ -48,3 +48,10 @@ export function collectExamples(holder: Obj): unknown[] {
   }
   return out;
 }
+
+/** A value for a message: short, one line, safe on any data (even data a `$ref` made circular). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (value === null || typeof value === 'number' || typeof value === 'boolean' || value === undefined) return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}

@@ -2,7 +2,7 @@
 import type { ApiModel, SpecDiagnostic } from '../model.js';
 import type { DetectedDialect } from '../dialect.js';
 import { SchemaConverter } from '../schema-convert.js';
-import { asObj, optionalString, stringList, type NormalizeContext, type Obj } from './context.js';
+import { asObj, optionalString, stringList, type NormalizeContext, type Obj, warn } from './context.js';
 import { normalizeOperations, normalizeWebhooks } from './operations.js';
 import { securityRequirements, securitySchemes } from './security.js';
 import { openApiServers, swaggerServers } from './servers.js';
@@ -20,18 +20,20 @@ export interface NormalizeInput {
 
 export function normalizeDocument(input: NormalizeInput): ApiModel {
   const { doc, detected, file, baseUrl } = input;
+  const warnings = input.warnings ?? [];
+  const circular = new Set<string>();
   const ctx: NormalizeContext = {
     file,
     dialect: detected.dialect,
-    schemas: new SchemaConverter(detected.dialect, input.refNames),
-    warnings: input.warnings ?? [],
+    schemas: new SchemaConverter(detected.dialect, input.refNames, (keyword) => circular.add(keyword)),
+    warnings,
     consumes: stringList(doc.consumes),
     produces: stringList(doc.produces),
   };
   const info = asObj(doc.info);
   const schemes = securitySchemes(doc, ctx);
   const description = optionalString(info.description);
-  return {
+  const model: ApiModel = {
     source: file,
     dialect: detected.dialect,
     specVersion: detected.specVersion,
@@ -44,4 +46,8 @@ export function normalizeDocument(input: NormalizeInput): ApiModel {
     schemaDefs: ctx.schemas.defs,
     warnings: ctx.warnings,
   };
+  for (const keyword of circular) {
+    warn(ctx, 'circular-schema-value', `a $ref makes the value of schema keyword "${keyword}" contain itself; left out of the schema`, '');
+  }
+  return model;
 }

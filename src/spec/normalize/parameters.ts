@@ -2,7 +2,7 @@
 // parameter-style types turned into schemas. Swagger 2 `body`/`formData` parameters are request bodies
 // (see bodies.ts) and are skipped here.
 import type { Parameter, ParameterLocation, ParameterStyle } from '../model.js';
-import { asObj, collectExamples, isObj, optionalString, type NormalizeContext, type Obj, warn } from './context.js';
+import { asObj, collectExamples, describeValue, isObj, optionalString, type NormalizeContext, type Obj, warn } from './context.js';
 
 const LOCATIONS = new Set<string>(['path', 'query', 'header', 'cookie']);
 const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
@@ -34,7 +34,7 @@ export function normalizeParameter({ raw, pointer }: RawParameter, ctx: Normaliz
   const name = optionalString(raw.name);
   if (location === 'body' || location === 'formData') return undefined;
   if (!LOCATIONS.has(location) || name === undefined) {
-    warn(ctx, 'invalid-parameter', `parameter ${JSON.stringify(raw.name)} has invalid location ${JSON.stringify(raw.in)}; ignored`, pointer);
+    warn(ctx, 'invalid-parameter', `parameter ${describeValue(raw.name)} has invalid location ${describeValue(raw.in)}; ignored`, pointer);
     return undefined;
   }
   const where = location as ParameterLocation;
@@ -92,7 +92,7 @@ function swaggerStyle(raw: Obj, where: ParameterLocation, pointer: string, ctx: 
     case 'csv':
       return { style: simple ? 'simple' : 'form', explode: false };
     default:
-      warn(ctx, 'unsupported-collection-format', `collectionFormat ${JSON.stringify(raw.collectionFormat)} has no OpenAPI 3 equivalent; serialized as csv`, pointer);
+      warn(ctx, 'unsupported-collection-format', `collectionFormat ${describeValue(raw.collectionFormat)} has no OpenAPI 3 equivalent; serialized as csv`, pointer);
       return { style: simple ? 'simple' : 'form', explode: false };
   }
 }

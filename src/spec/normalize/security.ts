@@ -1,6 +1,6 @@
 // Security schemes (OpenAPI 3 components.securitySchemes, Swagger 2 securityDefinitions) and requirements.
 import type { OAuthFlow, SecurityRequirement, SecurityScheme } from '../model.js';
-import { asArray, asObj, isObj, optionalString, stringList, type NormalizeContext, type Obj, warn } from './context.js';
+import { asArray, asObj, describeValue, isObj, optionalString, stringList, type NormalizeContext, type Obj, warn } from './context.js';
 
 /** Swagger 2 flow names → OpenAPI 3 flow names. */
 const SWAGGER_FLOWS: Record<string, string> = {
@@ -19,7 +19,7 @@ export function securitySchemes(doc: Obj, ctx: NormalizeContext): Record<string,
     if (!isObj(raw)) continue;
     const scheme = swagger ? swaggerScheme(raw) : openApiScheme(raw);
     if (scheme) out[name] = scheme;
-    else warn(ctx, 'unknown-security-scheme', `security scheme "${name}" has unsupported type ${JSON.stringify(raw.type)}; ignored`, `${base}/${name}`);
+    else warn(ctx, 'unknown-security-scheme', `security scheme "${name}" has unsupported type ${describeValue(raw.type)}; ignored`, `${base}/${name}`);
   }
   return out;
 }
