@@ -31,7 +31,7 @@ export function analyzePerf(result: LoadResult, thresholds: Threshold[], profile
   }
   let knee: KneeResult | undefined;
   let growth: GrowthFlag[] = [];
-  if (profile === 'stress' || result.stages.length > 2) {
+  if (profile === 'stress') {
     knee = findKnee(result.stageStats, p99Limit(thresholds), errorRateLimit(thresholds));
     growth = growthWithLoad(result.stageStats);
   }

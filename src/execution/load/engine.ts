@@ -119,9 +119,10 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
     if (hooks.signal?.aborted) onAbort();
     let answeredBefore = 0;
     ticker = setInterval(() => {
+      if (!hooks.onProgress) return;
       const at = elapsed();
       const overall = aggregator.overall(Math.max(1, Math.min(at, totalMs)));
-      const reason = hooks.onProgress?.({
+      const reason = hooks.onProgress({
         elapsedMs: Math.min(at, totalMs),
         totalMs,
         stage: stageName(plan, at),

@@ -54,7 +54,8 @@ function runClosed(): void {
   let desired = 0;
   const alive: boolean[] = [];
   const loop = (user: number) => {
-    if (!issuing || user >= desired) {
+    // The clock, not only the end timer, stops users: a late timer must not let them send past the end.
+    if (!issuing || user >= desired || now() >= config.startAt + endMs) {
       alive[user] = false;
       return;
     }
