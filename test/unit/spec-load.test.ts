@@ -30,7 +30,7 @@ describe('real descriptions', () => {
       expect(op.key).toBe(`${op.method.toUpperCase()} ${op.path}`);
       expect(op.responses.length).toBeGreaterThan(0);
     }
-  });
+  }, 90_000);
 
   it('keeps GitHub shared components as one object (converted once)', async () => {
     const model = await loadSpec('../shared/specs/github-rest-api.json');
@@ -38,7 +38,7 @@ describe('real descriptions', () => {
       (key) => operation(model, key).responses.find((r) => r.status === '200')!.content[0]!.schema,
     );
     expect(repoSchemas[0]).toBe(repoSchemas[1]);
-  });
+  }, 90_000);
 
   it('maps Swagger 2 petstore details: formData file upload, security definitions', async () => {
     const model = await loadSpec(`${EXAMPLES}/2.0/json/petstore.json`);

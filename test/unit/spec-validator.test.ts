@@ -85,5 +85,5 @@ describe('validating against a loaded model', async () => {
     expect(result.valid).toBe(false);
     expect(result.errors.map((e) => e.pointer)).toContain('/id');
     expect(githubValidator.unusableSchemas.size).toBe(0);
-  });
+  }, 90_000);
 });
