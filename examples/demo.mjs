@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startExampleApi } from './shop-api/app.mjs';
 import { SEEDED_DEFECTS } from './shop-api/seeded-defects.mjs';
@@ -29,9 +29,12 @@ const api = await startExampleApi({ defects: !clean });
 process.stdout.write(`demo: example Shop API (${clean ? 'clean twin' : 'with seeded defects'}) on ${api.url}\n`);
 const command = ['run', spec, '--base-url', api.url, '--config', config, ...forwarded];
 process.stdout.write(`demo: sentinel ${command.map((part) => part.replace(root, '')).join(' ')}\n\n`);
-// A JSON report of our own (kept for the curious), to tell which seeded defects were found.
-const reportPath = join(mkdtempSync(join(tmpdir(), 'sentinel-demo-')), 'report.json');
-command.push('--report', `json=${reportPath}`);
+// The JSON report tells which seeded defects were found: the user's own (--report json=PATH), else one
+// of ours in a temporary folder (kept for the curious). Sentinel writes one report per format.
+const userReport = userJsonReport(forwarded);
+// Sentinel runs in the repository root, so a relative path is relative to it.
+const reportPath = userReport === undefined ? join(mkdtempSync(join(tmpdir(), 'sentinel-demo-')), 'report.json') : resolve(root, userReport);
+if (userReport === undefined) command.push('--report', `json=${reportPath}`);
 
 const child = spawn(process.execPath, [cli, ...command], { stdio: 'inherit', cwd: root });
 const stop = () => child.kill('SIGTERM');
@@ -43,6 +46,18 @@ await api.close();
 if (!clean && existsSync(reportPath)) process.stdout.write(`\n${coverage(JSON.parse(readFileSync(reportPath, 'utf8')).findings)}`);
 process.stdout.write(`\n${verdict(code, clean)}\n`);
 process.exit(demoExitCode(code, clean));
+
+/**
+ * The path of a `--report json=PATH` (or `--report=json=PATH`) among the flags given to the demo.
+ * @param {string[]} flags
+ */
+function userJsonReport(flags) {
+  for (let index = 0; index < flags.length; index += 1) {
+    const value = flags[index] === '--report' ? flags[index + 1] : flags[index].startsWith('--report=') ? flags[index].slice('--report='.length) : undefined;
+    if (value?.startsWith('json=')) return value.slice('json='.length);
+  }
+  return undefined;
+}
 
 /**
  * Which seeded defects (examples/README.md) the findings cover, by check and operation.
