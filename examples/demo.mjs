@@ -32,11 +32,11 @@ process.stdout.write(`demo: sentinel ${command.map((part) => part.replace(root, 
 // The JSON report tells which seeded defects were found: the user's own (--report json=PATH), else one
 // of ours in a temporary folder (kept for the curious). Sentinel writes one report per format.
 const userReport = userJsonReport(forwarded);
-// Sentinel runs in the repository root, so a relative path is relative to it.
-const reportPath = userReport === undefined ? join(mkdtempSync(join(tmpdir(), 'sentinel-demo-')), 'report.json') : resolve(root, userReport);
+// Sentinel runs in the demo's own working directory, so a relative path is relative to it.
+const reportPath = userReport === undefined ? join(mkdtempSync(join(tmpdir(), 'sentinel-demo-')), 'report.json') : resolve(userReport);
 if (userReport === undefined) command.push('--report', `json=${reportPath}`);
 
-const child = spawn(process.execPath, [cli, ...command], { stdio: 'inherit', cwd: root });
+const child = spawn(process.execPath, [cli, ...command], { stdio: 'inherit' });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
