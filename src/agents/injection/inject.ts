@@ -76,7 +76,7 @@ export function probeScenario(
       case:
         spec === undefined
           ? { id: stepCaseId(id, role), agent: 'injection', operation: operation.key, title: 'Baseline (valid value)', expectation: 'any', request, checks: [check] }
-          : { ...probeCase(stepCaseId(id, role), operation, request, target, spec, check) },
+          : probeCase(stepCaseId(id, role), operation, request, target, spec, check),
       extract: {},
       expectStatus: 'any',
     })),
