@@ -22,16 +22,25 @@ function parseJson(text: string, file: string, maxDepth: number): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : text.length;
-    // Errors at the very end of the text mean the document stops early.
-    const truncated = /Unexpected end|Unterminated/.test(message) || (position !== null && offset >= text.trimEnd().length);
-    // V8 messages end with "at position N" or quote a multi-line snippet of the text: keep one line.
-    const detail = message.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/,\s*(\.\.\.)?".*$/s, '');
-    const reason = truncated ? 'invalid JSON: unexpected end of input (truncated?)' : `invalid JSON: ${detail}`;
-    throw new SpecError(file, reason, undefined, position || truncated ? lineAt(text, offset) : undefined);
+    throw jsonFailure((error as Error).message, text, file);
   }
+}
+
+/** One line from V8's JSON.parse message, with the line of the error where it can be found. */
+function jsonFailure(message: string, text: string, file: string): SpecError {
+  const position = /at position (\d+)/.exec(message);
+  // Some messages quote the text around the error instead of a position: find that snippet.
+  const quoted = /, (\.\.\.)?"(.*?)"(?:\.\.\.)? is not valid JSON$/s.exec(message);
+  const snippet = quoted?.[2];
+  // V8 quotes ten characters either side of the error after "..." (or the whole text when it is short).
+  const at = snippet ? text.indexOf(snippet) : -1;
+  const found = at === -1 ? -1 : at + (quoted?.[1] ? 10 : 0);
+  const offset = position ? Number(position[1]) : found !== -1 ? found : text.length;
+  // Errors at the very end of the text mean the document stops early.
+  const truncated = /Unexpected end|Unterminated/.test(message) || (position !== null && offset >= text.trimEnd().length);
+  const detail = message.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/,\s*(\.\.\.)?".*$/s, '');
+  const reason = truncated ? 'invalid JSON: unexpected end of input (truncated?)' : `invalid JSON: ${detail}`;
+  return new SpecError(file, reason, undefined, position || truncated || found !== -1 ? lineAt(text, offset) : undefined);
 }
 
 /** Offset of the first bracket past `maxDepth`, or -1. Skips strings so `"{"` does not count. */

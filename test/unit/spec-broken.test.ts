@@ -14,7 +14,7 @@ const DIR = 'test/fixtures/specs/broken';
 const CORPUS: { file: string; expected: RegExp }[] = [
   { file: 'truncated.json', expected: /truncated\.json:1: invalid JSON: unexpected end of input \(truncated\?\)$/ },
   { file: 'trailing-garbage.json', expected: /trailing-garbage\.json:2: invalid JSON: Unexpected non-whitespace character after JSON$/ },
-  { file: 'single-quotes.json', expected: /single-quotes\.json: invalid JSON: Unexpected token/ },
+  { file: 'single-quotes.json', expected: /single-quotes\.json:2: invalid JSON: Unexpected token '''$/ },
   { file: 'bad-indent.yaml', expected: /bad-indent\.yaml:6: invalid YAML: / },
   { file: 'unclosed-flow.yaml', expected: /unclosed-flow\.yaml:4: invalid YAML: Flow map/ },
   { file: 'tab-indent.yaml', expected: /tab-indent\.yaml:4: invalid YAML: Tabs are not allowed/ },
