@@ -54,11 +54,11 @@ export function negativeCase(input: NegativeCaseInput): TestCase {
  * At most `limit` probes per changed spot, taking invalid and boundary probes in turn so that both
  * kinds survive the cut; the order within each kind is kept (most telling first). A missing or an
  * unknown property is about the object, not the spot's value: those are never cut. A boundary probe
- * that repeats an invalid one (the same value for the same constraint) is dropped.
+ * outside a bound repeats the invalid probe of that bound: it is dropped.
  */
 export function limitPerPointer(invalid: Probe[], boundaries: Probe[], limit: number): Probe[] {
   const structural = (probe: Probe) => probe.constraint === 'required' || probe.constraint === 'additionalProperties' || probe.constraint === 'unevaluatedProperties';
-  const sameAs = new Set(invalid.map((probe) => `${probe.pointer}|${probe.constraint}|${JSON.stringify(probe.value)}`));
+  const sameAs = new Set(invalid.map((probe) => `${probe.pointer}|${probe.constraint}|reject`));
   const groups = new Map<string, [Probe[], Probe[]]>();
   const groupOf = (pointer: string) => {
     let group = groups.get(pointer);
@@ -66,7 +66,7 @@ export function limitPerPointer(invalid: Probe[], boundaries: Probe[], limit: nu
     return group;
   };
   for (const probe of invalid) if (!structural(probe)) groupOf(probe.pointer)[0].push(probe);
-  for (const probe of boundaries) if (!sameAs.has(`${probe.pointer}|${probe.constraint}|${JSON.stringify(probe.value)}`)) groupOf(probe.pointer)[1].push(probe);
+  for (const probe of boundaries) if (!sameAs.has(`${probe.pointer}|${probe.constraint}|${probe.expectation}`)) groupOf(probe.pointer)[1].push(probe);
   const out: Probe[] = invalid.filter(structural);
   for (const [bad, edges] of groups.values()) {
     const picked: Probe[] = [];

@@ -21,9 +21,10 @@ export const negativeAgent: Agent = {
     const limit = Math.max(1, context.maxExamples);
     for (const operation of operations) {
       const generator = createValueGenerator(model, deriveSeed(context.seed, `negative ${operation.key}`));
-      // The base request has every optional part (generated, not the spec's examples, which often leave
-      // optional parts out), so that each part's constraints can be probed.
-      const { request, missing } = validRequest(generator, operation, { optional: 'all', variant: 0, useExamples: false });
+      // The base request has every optional part, so that each part's constraints can be probed, and the
+      // spec's examples where there are some (their ids name things that exist: a probe must fail on
+      // the violated constraint, not on a missing item).
+      const { request, missing } = validRequest(generator, operation, { optional: 'all', variant: 0, useExamples: true });
       if (missing.length > 0) {
         output.notes.push(`${operation.key}: no valid value could be generated for ${missing.join(', ')}; negative cases skipped`);
         continue;

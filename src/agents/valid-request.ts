@@ -1,6 +1,6 @@
 // A schema-valid request for an operation: values for its parameters and body, drawn from the value
 // generator (spec examples first). Shared by the positive, negative and mocking agents.
-import type { MediaTypeContent, Operation, Parameter } from '../spec/model.js';
+import type { JsonSchema, MediaTypeContent, Operation, Parameter } from '../spec/model.js';
 import type { OptionalPolicy } from './data/generate.js';
 import type { ValueGenerator } from './data/values.js';
 import type { PlannedRequest } from './test-case.js';
@@ -72,8 +72,9 @@ export function validRequest(generator: ValueGenerator, operation: Operation, op
   }
   const content = chooseContent(operation);
   if (content !== undefined) {
+    const examples = options.useExamples ? rotate(content.examples, options.exampleIndex ?? 0) : [];
     const value = generator.valid(content.schema, {
-      examples: options.useExamples ? rotate(content.examples, options.exampleIndex ?? 0) : [],
+      examples: options.optional === 'all' ? [...completed(generator, content.schema, examples, options.variant), ...examples] : examples,
       schemaExamples: options.useExamples,
       optional: options.optional,
       variant: options.variant,
@@ -82,6 +83,18 @@ export function validRequest(generator: ValueGenerator, operation: Operation, op
     else if (operation.requestBody?.required) missing.push(`${content.mediaType} request body`);
   }
   return { request, missing };
+}
+
+/**
+ * Spec examples completed with every optional property they leave out (the example's own values win):
+ * the example's ids refer to things that exist, and every property is there to be probed.
+ */
+function completed(generator: ValueGenerator, schema: JsonSchema, examples: unknown[], variant: number): unknown[] {
+  const objects = examples.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e));
+  if (objects.length === 0) return [];
+  const full = generator.valid(schema, { optional: 'all', variant, schemaExamples: true });
+  if (typeof full !== 'object' || full === null || Array.isArray(full)) return [];
+  return objects.map((example) => ({ ...full, ...example }));
 }
 
 function rotate<T>(items: T[], start: number): T[] {
