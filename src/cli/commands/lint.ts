@@ -5,9 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
 import { loadSpec } from '../../spec/load.js';
-import { createLocator, LOCATE_WARNINGS_MAX_CHARS } from '../../spec/locate.js';
 import { LINT_FORMATTERS, type LintFormat } from '../../spec/lint/format/index.js';
-import { LINT_RULES, lintModel, lintSeverityRank, withLines, type LintResult, type LintSeverity } from '../../spec/lint/index.js';
+import { LINT_RULES, lintModel, lintSeverityRank, locateFindings, type LintResult, type LintSeverity } from '../../spec/lint/index.js';
 
 const FAIL_ON_LEVELS = ['error', 'warn'] as const;
 
@@ -31,15 +30,11 @@ export function artifactUriFor(source: string, cwd = process.cwd()): string {
   return encodeURI(fromCwd.split(sep).join('/')).replace(/[?#]/g, encodeURIComponent);
 }
 
-/**
- * Adds line numbers when the text is at hand and small enough to re-parse with positions (the loader's
- * own limit); URLs are not fetched twice.
- */
-async function locateFindings(result: LintResult, spec: string, stdinText: string | undefined): Promise<LintResult> {
+/** Adds line numbers from the text of a file or stdin; URLs are not fetched a second time. */
+async function withLineNumbers(result: LintResult, spec: string, stdinText: string | undefined): Promise<LintResult> {
   let text = stdinText;
   if (text === undefined && !/^https?:\/\//i.test(spec)) text = await readFile(spec, 'utf8').catch(() => undefined);
-  if (text === undefined || text.length > LOCATE_WARNINGS_MAX_CHARS) return result;
-  return { ...result, findings: withLines(result.findings, createLocator(text)) };
+  return text === undefined ? result : { ...result, findings: locateFindings(result.findings, text) };
 }
 
 async function readStdin(): Promise<string> {
@@ -60,7 +55,7 @@ export function registerLint(program: Command): void {
       const failOn = parseFailOn(flags.failOn);
       const stdinText = spec === '-' ? await readStdin() : undefined;
       const model = await loadSpec(spec, stdinText === undefined ? {} : { stdin: stdinText });
-      const result = await locateFindings(lintModel(model), spec, stdinText);
+      const result = await withLineNumbers(lintModel(model), spec, stdinText);
       process.stdout.write(LINT_FORMATTERS[format](result, {
         source: spec,
         artifactUri: artifactUriFor(spec),
