@@ -6,7 +6,7 @@
 // Prints medians over the rounds, the spread (noise), and ratios. `--soak` runs Sentinel alone for
 // 10 minutes (or --soak-minutes) at a fixed rate and prints the process RSS at start and end.
 //
-//   npx tsx bench/load-engine.ts [--rounds 3] [--duration 5] [--connections 32] [--rate 2000] [--workers N] [--soak [--soak-minutes 10]]
+//   npx tsx bench/load-engine.ts [--rounds 3] [--duration 5] [--connections 32] [--rate N (default: 30% of autocannon's warm-up throughput; soak 200)] [--workers N] [--soak [--soak-minutes 10]]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -22,7 +22,9 @@ const option = (name: string, fallback: number) => {
 const ROUNDS = option('rounds', 3);
 const DURATION_S = option('duration', 5);
 const CONNECTIONS = option('connections', 32);
-const RATE = option('rate', 2000);
+// The fixed rate must be one the server sustains, or both tools only measure its queue: by default 30% of
+// the throughput autocannon reaches in the warm-up run.
+let RATE = option('rate', 0);
 const SOAK = args.includes('--soak');
 const SOAK_MINUTES = option('soak-minutes', 10);
 const WORKERS = option('workers', availableParallelism());
@@ -112,8 +114,10 @@ function spread(values: number[]): string {
 
 async function comparison(url: string): Promise<void> {
   const hasWrk = wrkAvailable();
+  // Warms the server's JIT so the first measured round is not penalized, and sizes the fixed rate.
+  const warm = autocannon(url, []);
+  if (RATE === 0) RATE = Math.max(10, Math.round((0.3 * warm.requests.total) / warm.duration / 10) * 10);
   console.log(`load-engine bench: ${ROUNDS} rounds x ${DURATION_S}s, ${CONNECTIONS} connections, ${WORKERS} Sentinel workers, fixed rate ${RATE} req/s; wrk ${hasWrk ? 'found' : 'not installed'}`);
-  autocannon(url, []); // warm the server's JIT so the first measured round is not penalized
   const sentinel: number[] = [];
   const cannon: number[] = [];
   const wrk: number[] = [];
@@ -146,6 +150,7 @@ async function comparison(url: string): Promise<void> {
 
 async function soak(url: string): Promise<void> {
   const minutes = SOAK_MINUTES;
+  if (RATE === 0) RATE = 200;
   console.log(`soak: Sentinel alone, open model at ${RATE} req/s for ${minutes} min, ${WORKERS} workers`);
   const rss: { at: number; mb: number }[] = [];
   const result = await runLoad(plan(url, { model: 'open', stages: [{ name: 'soak', durationMs: minutes * 60_000, target: RATE }] }), {
@@ -162,6 +167,13 @@ async function soak(url: string): Promise<void> {
 }
 
 const server = await startServer();
+// The server is a separate process: it must not outlive an interrupted benchmark.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.child.kill();
+    process.exit(130);
+  });
+}
 try {
   if (SOAK) await soak(server.url);
   else await comparison(server.url);

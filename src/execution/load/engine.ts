@@ -113,7 +113,12 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
   let ticker: NodeJS.Timeout | undefined;
   const timers: NodeJS.Timeout[] = [];
   try {
-    await Promise.race([ready, finished, rejectAfter(READY_TIMEOUT_MS, `load workers did not start within ${READY_TIMEOUT_MS / 1000}s`)]);
+    const readyTimeout = deadline(READY_TIMEOUT_MS, `load workers did not start within ${READY_TIMEOUT_MS / 1000}s`);
+    try {
+      await Promise.race([ready, finished, readyTimeout.expired]);
+    } finally {
+      readyTimeout.cancel();
+    }
     startAt = Date.now() + START_MARGIN_MS;
     for (const thread of threads) thread.postMessage({ type: 'start', startAt });
     if (hooks.signal?.aborted) onAbort();
@@ -183,6 +188,12 @@ function validatePlan(plan: LoadPlan): void {
   if (!(plan.timeoutMs > 0)) throw new Error('the load timeout must be positive');
 }
 
-function rejectAfter(ms: number, message: string): Promise<never> {
-  return new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms).unref());
+/** A promise rejected after `ms` unless cancelled first (a pending rejection must never outlive the race). */
+function deadline(ms: number, message: string): { expired: Promise<never>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  expired.catch(() => undefined);
+  return { expired, cancel: () => clearTimeout(timer) };
 }
