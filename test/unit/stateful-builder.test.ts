@@ -43,3 +43,29 @@ describe('ScenarioBuilder', () => {
     expect(builder.steps).toEqual([]);
   });
 });
+
+const ACTIONS = `
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /orders:
+    post: { responses: { '201': { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } } } }
+  /orders/{id}:
+    get: { parameters: [ { name: id, in: path, required: true, schema: { type: string } } ], responses: { '200': { description: ok } } }
+  /orders/{id}/cancel:
+    post: { parameters: [ { name: id, in: path, required: true, schema: { type: string } } ], responses: { '200': { description: ok } } }
+  /tickets:
+    post: { responses: { '201': { description: ok, headers: { Location: { schema: { type: string } } } } } }
+  /tickets/{ticketId}/close:
+    post: { parameters: [ { name: ticketId, in: path, required: true, schema: { type: string } } ], responses: { '200': { description: ok } } }
+`;
+
+describe('dependency chains', () => {
+  it('an action on an existing order is sent on a created one; lifecycle operations are not repeated', async () => {
+    const { statefulAgent } = await import('../../src/agents/stateful/agent.js');
+    const model = await modelFrom(ACTIONS);
+    const chains = statefulAgent.plan(model, model.operations, { seed: 1, maxExamples: 1, identities: [] }).scenarios.filter((s) => s.kind === 'dependency_chain');
+    expect(chains.map((s) => s.steps.map((step) => `${roleOf(step.case.id)} ${step.case.operation}`))).toEqual([['setup-1 POST /orders', 'call POST /orders/{id}/cancel']]);
+    expect(chains[0]!.steps[1]!.case.request.pathParams.id).toBe('{{order_id}}');
+  });
+});

@@ -5,6 +5,7 @@ import type { ApiModel, Operation } from '../../spec/model.js';
 import { deriveSeed } from '../data/prng.js';
 import { createValueGenerator } from '../data/values.js';
 import { buildDependencyGraph } from './dependency-graph.js';
+import { coveredByLifecycle, dependencyChainScenario } from './dependency-chain.js';
 import { failedUpdateScenario } from './failed-update.js';
 import { createThenListScenario, lifecycleScenario, type Planned } from './lifecycle.js';
 import { summarize } from './notes.js';
@@ -33,6 +34,11 @@ export const statefulAgent: Agent = {
         if ('scenario' in result) output.scenarios.push(result.scenario);
         else if ('skipped' in result) skipped.push(result.skipped);
       }
+    }
+    const covered = coveredByLifecycle(ctx.graph.resources);
+    for (const operation of operations.filter((op) => !covered.has(op.key))) {
+      const chain = dependencyChainScenario(ctx, operation);
+      if (chain !== undefined) output.scenarios.push(chain);
     }
     if (ctx.graph.resources.every((r) => r.create === undefined)) {
       output.notes.push('no resource with a create operation (POST on a collection with an item path): no stateful scenarios');
