@@ -48,6 +48,7 @@ export const CONSEQUENCES = Object.freeze([
   { check: 'response_schema_conformance', operation: 'PATCH /items/{itemId}', because: 'a refused patch stays applied, so the item no longer matches its schema' },
   { check: 'response_schema_conformance', operation: 'GET /items/{itemId}', because: 'a refused patch stays applied, so the item no longer matches its schema' },
   { check: 'response_schema_conformance', operation: 'GET /items', because: 'a refused patch stays applied, so the item no longer matches its schema' },
+  { check: 'response_schema_conformance', operation: 'GET /search', because: 'a refused patch stays applied, so the item no longer matches its schema' },
   { check: 'response_schema_conformance', operation: 'POST /orders', because: 'an order accepted with quantity above 100 no longer matches the Order schema' },
   { check: 'response_schema_conformance', operation: 'GET /orders', because: 'an order accepted with quantity above 100 no longer matches the Order schema' },
   { check: 'response_schema_conformance', operation: 'GET /orders/{orderId}', because: 'an order accepted with quantity above 100 no longer matches the Order schema' },
