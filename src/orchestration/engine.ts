@@ -40,6 +40,8 @@ export interface EngineOptions {
   onEvent?: RunEventHandler;
   /** The SSRF canary of this run, for the checks that look for its hits. */
   canary?: CanaryHits;
+  /** Aborting stops sending new cases and scenarios; the run still finishes with what it has. */
+  signal?: AbortSignal;
   /** Swapped in by tests and benchmarks; by default an undici client is made and closed by the run. */
   client?: HttpClient;
 }
@@ -74,7 +76,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   // A target that accepts connections but has answered nothing after this many requests is not going to:
   // stop sending rather than wait out every remaining timeout.
   const giveUpAfter = Math.max(16, 2 * options.concurrency);
-  const gaveUp = () => responses === 0 && requests >= giveUpAfter;
+  const gaveUp = () => (responses === 0 && requests >= giveUpAfter) || options.signal?.aborted === true;
 
   async function send(operation: Operation, testCase: TestCase): Promise<Exchange> {
     let exchange: Exchange;
@@ -150,7 +152,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   try {
     await runBounded(plan.cases, options.concurrency, runCase);
     await runBounded(plan.scenarios, options.concurrency, runScenario);
-    const shrinkBudget = { perFinding: options.shrinkRequestsPerFinding ?? 8, total: options.shrinkRequestsTotal ?? 200 };
+    const shrinkBudget = { perFinding: options.signal?.aborted ? 0 : (options.shrinkRequestsPerFinding ?? 8), total: options.shrinkRequestsTotal ?? 200 };
     await shrinkOccurrences(collector.all(), operationsByKey, options.concurrency, shrinkBudget, async (testCase) => {
       const operation = operationsByKey.get(testCase.operation)!;
       const exchange = await send(operation, testCase);
@@ -165,7 +167,8 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   for (const finding of findings) emit({ type: 'finding', finding });
   const transportErrors = Object.values(transportErrorsByCode).reduce((a, b) => a + b, 0);
   if (transportErrors > 0) notes.push(`${transportErrors} of ${requests} requests got no response (${describeCodes(transportErrorsByCode)})`);
-  if (notSent > 0) notes.push(`stopped sending after ${requests} requests without a single response: ${notSent} cases and scenarios were not sent`);
+  if (notSent > 0 && options.signal?.aborted) notes.push(`interrupted: ${notSent} cases and scenarios were not sent`);
+  else if (notSent > 0) notes.push(`stopped sending after ${requests} requests without a single response: ${notSent} cases and scenarios were not sent`);
   notes.push(...judge.notes);
   const result: RunResult = {
     summary: summarize({ runId, options, startedAt, requests, transportErrors, findings, notes, secretNames, checksRun: judge.checksRun }),

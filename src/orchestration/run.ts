@@ -27,6 +27,7 @@ export interface RunRequest {
   maxResponseTimeMs?: number;
   onEvent?: RunEventHandler;
   client?: HttpClient;
+  signal?: AbortSignal;
 }
 
 export interface RunOutcome extends EngineOutcome {
@@ -65,6 +66,7 @@ export async function runTests(request: RunRequest): Promise<RunOutcome> {
       ...(request.onEvent ? { onEvent: request.onEvent } : {}),
       ...(request.client ? { client: request.client } : {}),
       ...(canary ? { canary } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
     });
     return { ...outcome, plan };
   } finally {

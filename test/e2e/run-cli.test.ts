@@ -1,6 +1,6 @@
 // `sentinel run` as a user runs it: the built CLI against a tiny server started here, checking exit
 // codes, the one-line errors, the config file and the JSON report's contract.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,6 +36,13 @@ paths:
       responses:
         '200': { description: ok, content: { application/json: { schema: { type: array } } } }
         '401': { description: no credentials }
+  /slowish:
+    get:
+      operationId: slowish
+      tags: [slowish]
+      parameters:
+        - { name: n, in: query, schema: { type: integer, minimum: 1, maximum: 5 } }
+      responses: { '200': { description: ok }, '400': { description: bad } }
   /slow:
     get:
       operationId: slow
@@ -57,6 +64,10 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     received.push(req.headers);
     if (req.url === '/slow') return;
+    if (req.url?.startsWith('/slowish')) {
+      setTimeout(() => res.end(), 300);
+      return;
+    }
     if (req.url === '/owners') {
       const ok = req.headers.authorization === 'Bearer s3cret';
       res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
@@ -142,6 +153,25 @@ describe('sentinel run', () => {
     expect(run.stdout).toMatch(/no response\s+\d+ \(refused, reset or timed out\)/);
     expect(run.stdout).toMatch(/requests got no response \(timeout ×\d+\)/);
     expect(run.stderr).toMatch(/^sentinel: no response from http:\/\/127\.0\.0\.1:\d+: all \d+ requests failed \(timeout\)\n$/m);
+  });
+
+  it('on Ctrl-C stops sending, still writes the summary and reports, and exits 2', async () => {
+    const report = join(dir, 'interrupted.json');
+    const child = spawn('node', [CLI, 'run', spec(), '--base-url', base, '--include', 'tag:slowish', '--concurrency', '1', '--report', `json=${report}`], { cwd: dir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      // The plan is announced once the run starts: interrupt it then.
+      if (/planned/.test(String(chunk))) setTimeout(() => child.kill('SIGINT'), 400);
+    });
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/sentinel: interrupted: the summary and reports cover only what ran\n$/);
+    expect(stdout).toMatch(/interrupted: \d+ cases and scenarios were not sent/);
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.summary.requests).toBeLessThan(json.summary.cases);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Agent } from '../../agents/agent.js';
-import { EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
 import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
 import { buildIdentities, DEFAULT_IDENTITY, type IdentitySet } from '../../execution/auth/identity.js';
 import { logInAll } from '../../execution/auth/login.js';
@@ -72,7 +72,16 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     apiKeyHeaderNames(model),
   );
   await logIdentitiesIn(model, identities, settings);
+  // Ctrl-C once: stop sending, finish what is in flight, write the reports of what ran. Twice: leave now.
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) process.exit(EXIT_ERROR);
+    process.stderr.write('\nsentinel: interrupted, finishing the requests in flight (Ctrl-C again to quit at once)\n');
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
   const { result, transportErrorsByCode } = await runTests({
+    signal: interrupt.signal,
     model,
     operations,
     baseUrl: settings.baseUrl,
@@ -85,7 +94,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
     ...(settings.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: settings.maxResponseTimeMs } : {}),
     onEvent: createProgress({ stream: process.stderr }),
-  });
+  }).finally(() => process.off('SIGINT', onSigint));
 
   const codes = Object.keys(transportErrorsByCode);
   const nothingAnswered = result.summary.requests > 0 && result.summary.transportErrors === result.summary.requests;
@@ -98,6 +107,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
   if (nothingAnswered) {
     throw new SentinelError('connection', `no response from ${settings.baseUrl}: all ${result.summary.requests} requests failed (${codes.join(', ')})`);
   }
+  if (interrupt.signal.aborted) throw new SentinelError('usage', 'interrupted: the summary and reports cover only what ran');
   return exitCodeFor(result, settings);
 }
 
