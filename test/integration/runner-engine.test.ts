@@ -66,10 +66,11 @@ beforeAll(async () => {
       if (url.pathname === '/busy') {
         inFlight += 1;
         maxInFlight = Math.max(maxInFlight, inFlight);
+        // Long enough that all three first requests are in flight together even on a busy machine.
         setTimeout(() => {
           inFlight -= 1;
           res.end();
-        }, 20);
+        }, 60);
         return;
       }
       if (url.pathname === '/slow') return; // never answers: the run's timeout must end it
