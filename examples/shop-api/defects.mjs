@@ -29,7 +29,7 @@ export const PIPELINE_DEFECTS = {
   createOrder: { skipMissingHeaders: true, ignoreBodyError: (error) => error.path === '/quantity' && error.keyword === 'maximum' },
   // DEFECT(nosql_injection): the body goes unvalidated into a Mongo-style query (see handlers/users.mjs).
   searchDirectory: { skipBodyValidation: true },
-  // DEFECT(failed_update_side_effect): validation happens after the patch is applied (handlers/items.mjs).
+  // DEFECT(failed_update_side_effect): the valid fields of a refused patch are written (handlers/items.mjs).
   updateItem: { skipBodyValidation: true },
   // DEFECT(path_traversal): the file name's pattern is not checked (handlers/tools.mjs joins it to a path).
   downloadFile: { skipParameterValidation: ['name'] },

@@ -23,7 +23,7 @@ export const SEEDED_DEFECTS = Object.freeze([
   // Issue 4: stateful, authorization and injection checks.
   { check: 'use_after_free', operations: ['POST /items', 'GET /items/{itemId}', 'DELETE /items/{itemId}'], agent: 'stateful', defect: 'A deleted item is still readable (the read ignores the deleted flag).' },
   { check: 'resource_availability', operations: ['POST /webhooks', 'GET /webhooks/{webhookId}'], agent: 'stateful', defect: 'A webhook just created is never found (stored under a string key, looked up by number).' },
-  { check: 'failed_update_side_effect', operations: ['PATCH /items/{itemId}'], agent: 'stateful', defect: 'A refused patch (400) has already been applied and is not rolled back.' },
+  { check: 'failed_update_side_effect', operations: ['PATCH /items/{itemId}'], agent: 'stateful', defect: 'A refused patch (400) still writes its valid fields.' },
   { check: 'ignored_auth', operations: ['GET /orders'], agent: 'auth', defect: 'Without credentials it answers 200 with every order.' },
   { check: 'ignored_auth', operations: ['GET /users/me'], agent: 'auth', defect: 'The JWT is decoded, never verified: alg none, a changed signature or a past exp pass.' },
   { check: 'bola', operations: ['GET /orders/{orderId}'], agent: 'auth', defect: "Bob reads Alice's order: the owner is never compared." },
@@ -45,10 +45,6 @@ export const SEEDED_DEFECTS = Object.freeze([
  */
 export const CONSEQUENCES = Object.freeze([
   { check: 'negative_data_rejection', operation: 'POST /directory/search', because: 'the body is not validated at all (the nosql_injection defect)' },
-  { check: 'response_schema_conformance', operation: 'PATCH /items/{itemId}', because: 'a refused patch stays applied, so the item no longer matches its schema' },
-  { check: 'response_schema_conformance', operation: 'GET /items/{itemId}', because: 'a refused patch stays applied, so the item no longer matches its schema' },
-  { check: 'response_schema_conformance', operation: 'GET /items', because: 'a refused patch stays applied, so the item no longer matches its schema' },
-  { check: 'response_schema_conformance', operation: 'GET /search', because: 'a refused patch stays applied, so the item no longer matches its schema' },
   { check: 'response_schema_conformance', operation: 'POST /orders', because: 'an order accepted with quantity above 100 no longer matches the Order schema' },
   { check: 'response_schema_conformance', operation: 'GET /orders', because: 'an order accepted with quantity above 100 no longer matches the Order schema' },
   { check: 'response_schema_conformance', operation: 'GET /orders/{orderId}', because: 'an order accepted with quantity above 100 no longer matches the Order schema' },

@@ -62,10 +62,14 @@ export const itemHandlers = {
   updateItem({ res, params, body, operation, user, store, defects }) {
     const item = ownItem(store, params.itemId, user);
     if (defects) {
-      // DEFECT(failed_update_side_effect): the patch is applied first and validated afterwards, and a
-      // refused patch is not rolled back.
-      if (body !== null && typeof body === 'object' && !Array.isArray(body)) Object.assign(item, body);
+      // DEFECT(failed_update_side_effect): the patch is checked field by field and every valid field is
+      // written at once; the request is refused when any field was bad, but the valid ones stay written.
       const result = operation.body?.check(body);
+      if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+        for (const [name, value] of Object.entries(body)) {
+          if (operation.body?.properties[name]?.(value).valid) Object.assign(item, { [name]: value });
+        }
+      }
       if (result && !result.valid) throw new HttpError(400, 'invalid_body', result.errors[0]?.message ?? 'invalid body');
     } else {
       Object.assign(item, body);

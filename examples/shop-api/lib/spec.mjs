@@ -18,7 +18,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'tr
  * @typedef {{ name: string, in: 'path' | 'query' | 'header', required: boolean, type: string | undefined,
  *   check: (value: unknown) => ValidationResult }} ParameterRule
  * @typedef {{ operationId: string, method: string, path: string, segments: string[], parameters: ParameterRule[],
- *   body?: { required: boolean, check: (value: unknown) => ValidationResult }, secured: boolean,
+ *   body?: { required: boolean, check: (value: unknown) => ValidationResult,
+ *     properties: Record<string, (value: unknown) => ValidationResult> }, secured: boolean,
  *   requiredRole?: string }} OperationRule
  */
 
@@ -87,7 +88,13 @@ export function loadSpec(path = SPEC_PATH) {
           type: parameter.schema?.type,
           check: compile(ajv, parameter.schema ?? {}),
         })),
-        body: json ? { required: operation.requestBody.required === true, check: compile(ajv, json.schema ?? {}) } : undefined,
+        body: json
+          ? {
+              required: operation.requestBody.required === true,
+              check: compile(ajv, json.schema ?? {}),
+              properties: Object.fromEntries(Object.entries(json.schema?.properties ?? {}).map(([name, schema]) => [name, compile(ajv, schema)])),
+            }
+          : undefined,
         secured: operation.security ? operation.security.length > 0 : globalSecured,
         requiredRole: operation['x-required-role'],
       });
