@@ -79,6 +79,12 @@ describe('what the values look like', () => {
     }
   });
 
+  it('drops readOnly properties from spec examples', () => {
+    const schema = { type: 'object', properties: { id: { type: 'integer', readOnly: true }, name: { type: 'string' }, tags: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer', readOnly: true }, label: { type: 'string' } } } } } };
+    const example = { id: 7, name: 'Rex', tags: [{ id: 1, label: 'good' }] };
+    expect(generator.valid(schema, { examples: [example] })).toEqual({ name: 'Rex', tags: [{ label: 'good' }] });
+  });
+
   it('uses spec examples first, and only valid ones', () => {
     const schema = { type: 'integer', minimum: 1 };
     expect(generator.valid(schema, { examples: [0, 42] })).toBe(42);

@@ -1,8 +1,8 @@
 // The request view of a schema: `readOnly` properties are never sent, so they are removed from
 // `properties` and `required` (a server must not demand what a client may not send). Views are
 // memoized per schema object so a validator that caches per object compiles each view once.
-import type { JsonSchema } from '../../spec/model.js';
-import { isSchemaObject, type SchemaObject } from './schema-view.js';
+import type { ApiModel, JsonSchema } from '../../spec/model.js';
+import { isSchemaObject, mergeAllOf, type SchemaObject } from './schema-view.js';
 
 const views = new WeakMap<object, JsonSchema>();
 
@@ -58,4 +58,24 @@ function buildView(schema: SchemaObject, depth: number): JsonSchema {
     }
   }
   return changed ? out : schema;
+}
+
+/**
+ * A spec example as a request may carry it: examples often show `readOnly` properties (an `id`) that
+ * a client never sends, so they are removed along the schema (depth-bounded).
+ */
+export function withoutReadOnly(model: ApiModel, schema: JsonSchema, value: unknown, depth = 0): unknown {
+  if (!isSchemaObject(schema) || depth > 16) return value;
+  const s = mergeAllOf(model, schema);
+  if (Array.isArray(value)) {
+    return isSchemaObject(s.items) ? value.map((item) => withoutReadOnly(model, s.items as JsonSchema, item, depth + 1)) : value;
+  }
+  if (!isSchemaObject(value) || !isSchemaObject(s.properties)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) {
+    const sub = s.properties[name];
+    if (isSchemaObject(sub) && sub.readOnly === true) continue;
+    out[name] = sub === undefined ? item : withoutReadOnly(model, sub as JsonSchema, item, depth + 1);
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import type { Candidate, LeafContext, LeafInput } from './candidates.js';
 import { generateValue, type GenerateOptions, type OptionalPolicy } from './generate.js';
 import { createRng, type Rng } from './prng.js';
 import { walkProbes } from './probe-walk.js';
-import { requestView } from './request-view.js';
+import { requestView, withoutReadOnly } from './request-view.js';
 import { sharedValidator } from './shared-validator.js';
 import { violationCandidates } from './violations.js';
 
@@ -95,7 +95,8 @@ export function createValueGenerator(model: ApiModel, seed: number, options: Val
 
   const valid = (schema: JsonSchema, hint: ValueHint = {}): unknown => {
     const view = requestView(schema);
-    for (const example of hint.examples ?? []) {
+    for (const written of hint.examples ?? []) {
+      const example = withoutReadOnly(model, schema, written);
       if (isValid(view, example)) {
         stats.valid++;
         return example;
