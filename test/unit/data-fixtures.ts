@@ -58,6 +58,7 @@ export const TRICKY_SCHEMAS: [string, JsonSchema][] = [
   ['format int64', { type: 'integer', format: 'int64' }],
   ['format float', { type: 'number', format: 'float' }],
   ['format double', { type: 'number', format: 'double' }],
+  ['format with a tight maxLength', { type: 'string', format: 'email', maxLength: 8 }],
   ['pattern', { type: 'string', pattern: '^[A-Z]{2}-\\d{3,5}$' }],
   ['pattern with alternation', { type: 'string', pattern: '^(draft|published|archived)$' }],
   ['pattern, unanchored, with length', { type: 'string', pattern: '[a-f0-9]+', minLength: 8, maxLength: 8 }],

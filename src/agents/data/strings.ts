@@ -54,9 +54,22 @@ export function stringLength(value: string): number {
 export interface StringOptions {
   name?: string;
   asciiOnly: boolean;
-  /** Prefer the shortest/longest allowed length (boundary generation). */
-  length?: number;
 }
+
+/** The shortest values of length-sensitive formats, for schemas that bound a format's length tightly. */
+const SHORT_FORMATS: Record<string, string> = {
+  email: 'a@b.io',
+  'idn-email': 'a@b.io',
+  uri: 'http://a.io',
+  url: 'http://a.io',
+  iri: 'http://a.io',
+  hostname: 'a.io',
+  'idn-hostname': 'a.io',
+  'uri-reference': '/a',
+  password: 'p',
+  binary: 'b',
+  byte: 'YQ==',
+};
 
 /** A string for a string schema (enum/const are handled by the caller). */
 export function generateString(rng: Rng, schema: SchemaObject, options: StringOptions): string {
@@ -64,13 +77,18 @@ export function generateString(rng: Rng, schema: SchemaObject, options: StringOp
   const max = typeof schema.maxLength === 'number' ? schema.maxLength : Math.max(min, 64);
   if (typeof schema.pattern === 'string') return fromPattern(rng, schema.pattern, min, max);
   const format = typeof schema.format === 'string' ? FORMATS[schema.format] : undefined;
-  if (format !== undefined && options.length === undefined) return format(rng);
-  const target = options.length ?? undefined;
-  const base = (options.length === undefined ? realisticString(rng, options.name, options.asciiOnly) : undefined) ?? plainText(rng, options.asciiOnly);
-  return fit(rng, base, target ?? min, target ?? max);
+  if (format !== undefined) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const value = format(rng);
+      if (matchesLength(value, min, max)) return value;
+    }
+    return SHORT_FORMATS[schema.format as string] ?? format(rng);
+  }
+  const base = realisticString(rng, options.name, options.asciiOnly) ?? plainText(rng);
+  return fit(rng, base, min, max);
 }
 
-function plainText(rng: Rng, _asciiOnly: boolean): string {
+function plainText(rng: Rng): string {
   const words = rng.int(1, 3);
   return Array.from({ length: words }, () => realisticWord(rng)).join(rng.pick(['-', ' ', '_']));
 }
