@@ -1,8 +1,10 @@
 // Starts the built CLI: `sentinel lint` on fixtures and the classic Petstore, every format and exit code.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = resolve(ROOT, 'dist/cli/main.js');
@@ -89,10 +91,28 @@ describe('sentinel lint', () => {
   });
 
   it('reads the description from stdin with -', async () => {
-    const { readFileSync } = await import('node:fs');
     const run = await sentinel(['lint', '-', '--format', 'json'], readFileSync(resolve(ROOT, TIDY), 'utf8'));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ source: '-', operations: 2 });
+  });
+
+  describe('from a URL', () => {
+    let server: Server;
+    let url = '';
+    beforeAll(async () => {
+      server = createServer((_request, response) => response.end(readFileSync(resolve(ROOT, TIDY))));
+      await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.yaml`;
+    });
+    afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
+
+    it('lints the fetched description and names the URL as the SARIF artifact', async () => {
+      const run = await sentinel(['lint', url, '--format', 'sarif']);
+      expect(run.code).toBe(0);
+      const [sarifRun] = JSON.parse(run.stdout).runs;
+      expect(sarifRun.artifacts[0].location.uri).toBe(url);
+      expect(sarifRun.results.map((result: { ruleId: string }) => result.ruleId)).toEqual(['owasp-429-missing']);
+    });
   });
 
   it.each([
