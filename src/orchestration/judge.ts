@@ -27,35 +27,44 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
   const checksRun = new Map<string, Set<string>>();
   const notes: string[] = [];
   const failedChecks = new Set<string>();
-  const guarded = (id: string, run: () => FindingDraft[]): FindingDraft[] => {
-    try {
-      return run();
-    } catch (error) {
-      if (!failedChecks.has(id)) notes.push(`check ${id} failed and was skipped on some exchanges: ${error instanceof Error ? error.message : String(error)}`);
-      failedChecks.add(id);
-      return [];
-    }
+  const failed = (id: string, error: unknown): FindingDraft[] => {
+    if (!failedChecks.has(id)) notes.push(`check ${id} failed and was skipped on some exchanges: ${error instanceof Error ? error.message : String(error)}`);
+    failedChecks.add(id);
+    return [];
   };
   return {
     checksRun,
     notes,
     exchange(operation, testCase, exchange, only) {
       const judged: JudgedDraft[] = [];
+      // One context for every check of this exchange: checks only read it.
+      const context: CheckContext = { model, operation, testCase, exchange, options, validate, ...extra };
+      let ran = checksRun.get(operation.key);
+      if (ran === undefined) checksRun.set(operation.key, (ran = new Set()));
       for (const check of selectChecks(registry, testCase, options)) {
         if (only !== undefined && check.id !== only) continue;
         if (exchange.response === undefined && !check.acceptsTransportErrors) continue;
-        let ran = checksRun.get(operation.key);
-        if (ran === undefined) checksRun.set(operation.key, (ran = new Set()));
         ran.add(check.id);
-        const drafts = guarded(check.id, () => check.run({ model, operation, testCase, exchange, options, validate, ...extra }));
+        let drafts: FindingDraft[];
+        try {
+          drafts = check.run(context);
+        } catch (error) {
+          drafts = failed(check.id, error);
+        }
         for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
       }
       return judged;
     },
     scenario(scenario, steps) {
       const judged: JudgedDraft[] = [];
+      const context = { model, scenario, steps, options, validate, ...extra };
       for (const check of selectScenarioChecks(registry, scenario)) {
-        const drafts = guarded(check.id, () => check.run({ model, scenario, steps, options, validate, ...extra }));
+        let drafts: FindingDraft[];
+        try {
+          drafts = check.run(context);
+        } catch (error) {
+          drafts = failed(check.id, error);
+        }
         for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
       }
       return judged;

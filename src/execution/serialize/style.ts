@@ -5,9 +5,11 @@ import type { ParameterStyle } from '../../spec/model.js';
 /** How the characters of one value are escaped for where it goes. */
 export type Escape = (text: string) => string;
 
-/** Percent-encodes everything but RFC 3986 unreserved characters. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+
+/** Percent-encodes everything but RFC 3986 unreserved characters (most values are already plain). */
 export const escapeComponent: Escape = (text) =>
-  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  UNRESERVED.test(text) ? text : encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** `allowReserved`: reserved characters pass through; everything else is escaped like a component. */
 export const escapeAllowReserved: Escape = (text) =>
