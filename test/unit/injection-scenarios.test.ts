@@ -65,25 +65,28 @@ describe('sql_injection: boolean differential', () => {
 });
 
 describe('nosql_injection: operator differential', () => {
-  const run = (base: Reply, ne: Reply, gt: Reply) =>
+  const run = (base: Reply, ne: Reply, gt: Reply, control: Reply) =>
     judgeScenario(
       nosqlInjectionScenario,
       [
         executed('baseline', {}, base),
         executed('operator-ne', { ...probe('nosql_injection:operator-ne', { $ne: null }, 'body', '/username'), id: 'x' }, ne),
         executed('operator-gt', { ...probe('nosql_injection:operator-gt', { $gt: '' }, 'body', '/username'), id: 'y' }, gt),
+        executed('operator-control', { ...probe('nosql_injection:operator-control', { $eq: 'sntl-no-match' }, 'body', '/username'), id: 'z' }, control),
       ],
       { kind: 'nosql_operator' },
     );
   const users = (n: number) => ({ status: 200, json: { users: Array.from({ length: n }, (_, i) => ({ id: i })) } });
   it.each([
-    ['login bypass: 401 becomes 200', [{ status: 401, body: 'no' }, { status: 200, body: 'token' }, { status: 200, body: 'token' }], 'bypasses'],
-    ['search widened: 0 users becomes 3', [users(0), users(3), users(3)], 'widens'],
-    ['typed server refuses objects', [{ status: 401, body: 'no' }, { status: 400, body: 'bad' }, { status: 400, body: 'bad' }], undefined],
-    ['lenient create stores the object (no lists)', [{ status: 201, json: { id: 1 } }, { status: 201, json: { id: 2 } }, { status: 201, json: { id: 3 } }], undefined],
-    ['only one operator works (not confirmed)', [{ status: 401, body: 'no' }, { status: 200, body: 'ok' }, { status: 401, body: 'no' }], undefined],
+    ['login bypass: 401 becomes 200', [{ status: 401, body: 'no' }, { status: 200, body: 'token' }, { status: 200, body: 'token' }, { status: 401, body: 'no' }], 'bypasses'],
+    ['search widened: 0 users becomes 3', [users(0), users(3), users(3), users(0)], 'widens'],
+    ['typed server refuses objects', [{ status: 401, body: 'no' }, { status: 400, body: 'bad' }, { status: 400, body: 'bad' }, { status: 400, body: 'bad' }], undefined],
+    ['lenient create stores the object (no lists)', [{ status: 201, json: { id: 1 } }, { status: 201, json: { id: 2 } }, { status: 201, json: { id: 3 } }, { status: 201, json: { id: 4 } }], undefined],
+    ['only one operator works (not confirmed)', [{ status: 401, body: 'no' }, { status: 200, body: 'ok' }, { status: 401, body: 'no' }, { status: 401, body: 'no' }], undefined],
+    ['objects ignored: the match-nothing control widens too', [users(0), users(3), users(3), users(3)], undefined],
+    ['objects ignored: the control is let in too', [{ status: 401, body: 'no' }, { status: 200, body: 'ok' }, { status: 200, body: 'ok' }, { status: 200, body: 'ok' }], undefined],
   ] as [string, Reply[], string | undefined][])('%s', (_name, replies, flagged) => {
-    const findings = run(...(replies as [Reply, Reply, Reply]));
+    const findings = run(...(replies as [Reply, Reply, Reply, Reply]));
     if (flagged === undefined) expect(findings).toEqual([]);
     else expect(findings.map((f) => f.title)).toEqual([expect.stringContaining(flagged)]);
   });

@@ -1,5 +1,6 @@
 // nosql_injection by evidence: a query-operator object in place of a string that unlocks an answer the
-// baseline did not get (a 4xx becoming 2xx, or more items listed), confirmed by two operators; or a
+// baseline did not get (a 4xx becoming 2xx, or more items listed), confirmed by two operators while a
+// match-nothing operator does not get it; or a
 // NoSQL driver error caused by the operator.
 import type { Check, ScenarioCheck } from './check.js';
 import { isClientError, isSuccess } from './applies.js';
@@ -46,13 +47,15 @@ export const nosqlInjectionScenario: ScenarioCheck = {
   description: 'Query operators in place of strings unlocked an answer the baseline did not get.',
   remediation: REMEDIATION,
   run({ steps }) {
-    const [baselineStep, neStep, gtStep] = ['baseline', 'operator-ne', 'operator-gt'].map((role) => stepByRole(steps, role));
-    const [base, ne, gt] = [baselineStep, neStep, gtStep].map(responseOf);
-    if (base === undefined || ne === undefined || gt === undefined) return [];
+    const [baselineStep, neStep, gtStep, controlStep] = ['baseline', 'operator-ne', 'operator-gt', 'operator-control'].map((role) => stepByRole(steps, role));
+    const [base, ne, gt, control] = [baselineStep, neStep, gtStep, controlStep].map(responseOf);
+    if (base === undefined || ne === undefined || gt === undefined || control === undefined) return [];
     if (!isSuccess(ne.status) || !isSuccess(gt.status)) return [];
-    const unlocked = isClientError(base.status);
     const baseCount = itemCount(base.json);
-    const widened = isSuccess(base.status) && baseCount !== undefined && (itemCount(ne.json) ?? 0) > baseCount && (itemCount(gt.json) ?? 0) > baseCount;
+    const more = (json: unknown) => baseCount !== undefined && (itemCount(json) ?? 0) > baseCount;
+    // The match-nothing control must not get what the operators got, or objects are merely ignored.
+    const unlocked = isClientError(base.status) && !isSuccess(control.status);
+    const widened = isSuccess(base.status) && more(ne.json) && more(gt.json) && !more(control.json);
     if (!unlocked && !widened) return [];
     const fields = neStep!.testCase.mutation?.target ?? 'string fields';
     return [
@@ -62,7 +65,7 @@ export const nosqlInjectionScenario: ScenarioCheck = {
           ? `With ordinary values the API answered ${base.status}; with {"$ne": null} and {"$gt": ""} in ${fields} it answered ${ne.status} and ${gt.status}.`
           : `With operators in ${fields} the API listed ${itemCount(ne.json)} and ${itemCount(gt.json)} items instead of ${baseCount}.`,
         cause: unlocked ? 'operator_unlocks' : 'operator_widens',
-        evidence: [baselineStep, neStep, gtStep].map((step) => describeStep(step!)).join('\n'),
+        evidence: [baselineStep, neStep, gtStep, controlStep].map((step) => describeStep(step!)).join('\n'),
         payload: payloadOf(neStep!.testCase) ?? '{"$ne":null}',
       },
     ];

@@ -1,5 +1,5 @@
 // NoSQL injection probes: the JSON body's string fields replaced by query operators that match anything.
-// A baseline with ordinary values is compared with two operator forms.
+// A baseline with ordinary values is compared with two operator forms and a match-nothing control.
 import { stepCaseId } from '../../stateful/roles.js';
 import { withBodyValue } from '../../stateful/valid-request.js';
 import type { PlannedRequest, Scenario, TestCase } from '../../test-case.js';
@@ -10,6 +10,9 @@ const CHECK = 'nosql_injection';
 export const OPERATORS: { role: string; value: unknown; description: string }[] = [
   { role: 'operator-ne', value: { $ne: null }, description: 'string fields replaced by {"$ne": null}' },
   { role: 'operator-gt', value: { $gt: '' }, description: 'string fields replaced by {"$gt": ""}' },
+  // An operator that matches nothing: a server that merely ignores objects it cannot use answers this
+  // one like the others, a query engine evaluating operators does not.
+  { role: 'operator-control', value: { $eq: 'sntl-no-match' }, description: 'string fields replaced by {"$eq": "sntl-no-match"} (control)' },
 ];
 
 export function planNoSql(input: FamilyInput): FamilyPlan {
