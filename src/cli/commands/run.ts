@@ -16,6 +16,7 @@ import { runTests } from '../../orchestration/run.js';
 import { selectOperations } from '../../orchestration/select.js';
 import { writers } from '../../report/index.js';
 import { loadSpec } from '../../spec/load.js';
+import type { ApiModel } from '../../spec/model.js';
 import { loadConfig } from '../config.js';
 import { createProgress } from '../progress.js';
 import { resolveSettings, type RunFlags, type RunSettings } from '../run-settings.js';
@@ -117,7 +118,7 @@ export function exitCodeFor(result: RunResult, settings: Pick<RunSettings, 'fail
 }
 
 /** Identities configured with a login operation get their token before anything is planned. */
-async function logIdentitiesIn(model: Parameters<typeof logInAll>[0], identities: IdentitySet, settings: RunSettings): Promise<void> {
+async function logIdentitiesIn(model: ApiModel, identities: IdentitySet, settings: RunSettings): Promise<void> {
   const logins = [
     ...(settings.defaultLogin ? [{ name: DEFAULT_IDENTITY, spec: settings.defaultLogin }] : []),
     ...settings.identities.flatMap((entry) => (entry.login ? [{ name: entry.name, spec: entry.login }] : [])),
