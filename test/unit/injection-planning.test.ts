@@ -80,6 +80,7 @@ describe('targets and families', () => {
     const ssrf = withCanary.scenarios.filter((s) => s.kind === 'ssrf_canary');
     expect(ssrf.map((s) => s.steps[0]!.case.mutation!.target).sort()).toEqual(['/callback', '/target']);
     for (const scenario of ssrf) {
+      expect(scenario.steps.map((s) => roleOf(s.case.id))).toEqual(['probe', 'probe-again']);
       const value = (scenario.steps[0]!.case.request.body!.value as Record<string, string>)[scenario.steps[0]!.case.mutation!.target.slice(1)]!;
       expect(value).toMatch(/^http:\/\/127\.0\.0\.1:4555\/ssrf\/[a-z0-9]{10}$/);
     }

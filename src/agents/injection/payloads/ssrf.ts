@@ -36,7 +36,20 @@ export function planSsrf(input: FamilyInput): FamilyPlan {
     const token = markerToken(input.seed, `${CHECK}|${input.operation.key}|${target.name}`);
     const spec = { family: CHECK, probe: 'canary', payload: canaryTarget(input.canaryUrl, token), description: 'URL of the Sentinel canary' };
     plan.scenarios.push(
-      probeScenario(probeId(CHECK, input, target, 'canary'), 'ssrf_canary', input.operation, input.request, target, [{ role: 'probe', spec }], CHECK, 'Server-side request to the canary'),
+      probeScenario(
+        probeId(CHECK, input, target, 'canary'),
+        'ssrf_canary',
+        input.operation,
+        input.request,
+        target,
+        // Sent twice: the second round trip leaves a server that fetches after answering time to do so.
+        [
+          { role: 'probe', spec },
+          { role: 'probe-again', spec },
+        ],
+        CHECK,
+        'Server-side request to the canary',
+      ),
     );
   }
   return plan;
