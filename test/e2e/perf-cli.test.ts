@@ -89,12 +89,14 @@ describe('sentinel perf', () => {
 
   it('exits 1 when a threshold is breached, and stops early with --abort-on-fail', async () => {
     const started = Date.now();
-    const result = await sentinel('perf', spec, '--base-url', baseUrl, '--duration', '30s', '--rate', '40/s', '--workers', '1', '--threshold', 'p50<1us', '--abort-on-fail');
+    const result = await sentinel('perf', spec, '--base-url', baseUrl, '--duration', '90s', '--rate', '40/s', '--workers', '1', '--threshold', 'p50<1us', '--abort-on-fail');
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('FAIL  p50<1us');
+    expect(output).toMatch(/stopped early after \d+\.\ds: threshold p50<1us breached/);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('FAIL  p50<1us');
-    expect(result.stdout).toMatch(/stopped early after \d+\.\ds: threshold p50<1us breached/);
-    expect(Date.now() - started).toBeLessThan(20_000);
-  });
+    // Far less than the planned 90 s, even with a slow start on a shared machine.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 90_000);
 
   it('exits 1 on a regression against a baseline report, naming the statistical test', async () => {
     const baseline = join(directory, 'baseline.json');

@@ -117,11 +117,12 @@ describe('load engine against a local server', () => {
 
   it('stops early when the progress hook gives a reason', async () => {
     const started = Date.now();
-    const result = await runLoad(plan({ stages: [{ name: 's', durationMs: 20_000, target: 50 }] }), {
+    const result = await runLoad(plan({ stages: [{ name: 's', durationMs: 60_000, target: 50 }] }), {
       onProgress: (progress) => (progress.overall.requests > 0 ? 'enough' : undefined),
     });
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // Far less than the planned minute, even with slow worker start-up on a shared machine.
+    expect(Date.now() - started).toBeLessThan(40_000);
     expect(result.stoppedEarly?.reason).toBe('enough');
     expect(result.durationMs).toBeLessThan(5000);
-  });
+  }, 60_000);
 });
