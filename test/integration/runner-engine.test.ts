@@ -203,6 +203,38 @@ describe('engine', () => {
     expect(result.summary.scenarios).toBe(1);
   });
 
+  it('turns scenario check drafts into findings with every step and its curl line', async () => {
+    const scenario = (id: string): Scenario => ({
+      id,
+      agent: 'stateful',
+      title: id,
+      kind: 'lifecycle',
+      operation: 'POST /items',
+      checks: ['always_resource'],
+      steps: [
+        { case: testCase(`${id}-create`, 'POST /items', { body: { mediaType: 'application/json', value: { name: id } } }), extract: { id: '$response.body#/id' } },
+        { case: testCase(`${id}-read`, 'GET /items/{id}', { pathParams: { id: '{{id}}' } }), extract: {} },
+      ],
+    });
+    const alwaysResource = {
+      id: 'always_resource',
+      severity: 'high' as const,
+      description: 'test check: reports every scenario whose last step read a resource',
+      run: ({ steps }: { steps: { exchange?: { response?: { status: number } } }[] }) =>
+        steps.at(-1)?.exchange?.response?.status === 200 ? [{ title: 'resource read', message: 'm', cause: 'read-200' }] : [],
+    };
+    const { result } = await executePlan(options({ scenarios: [scenario('s1'), scenario('s2')] }, { checks: { exchangeChecks: [], scenarioChecks: [alwaysResource] } }));
+    expect(result.findings).toHaveLength(1);
+    const finding = result.findings[0]!;
+    expect(finding).toMatchObject({ check: 'always_resource', operation: 'POST /items', count: 2, severity: 'high' });
+    expect(finding.steps?.map((step) => [step.request.method, step.response?.status])).toEqual([
+      ['POST', 201],
+      ['GET', 200],
+    ]);
+    expect(finding.steps?.every((step) => step.curl.startsWith('curl '))).toBe(true);
+    expect(finding.request.method).toBe('GET');
+  });
+
   it('dedupes repeated failures and shrinks the evidence to the parts that matter', async () => {
     const cases = [
       testCase('c1', 'POST /items', { query: { verbose: true }, body: { mediaType: 'application/json', value: { name: 'a', color: 'red', size: 2 } } }, { expectation: 'accept' }),
