@@ -27,7 +27,8 @@ beforeAll(() => {
   expect(existsSync(CLI)).toBe(true);
 }, 180_000);
 
-describe('sentinel mock', () => {
+// Each case starts the CLI (a second or more on a loaded machine), some several times.
+describe('sentinel mock', { timeout: 120_000 }, () => {
   it('prints n valid, realistic bodies for addPet', async () => {
     const run = await sentinel(['mock', PETSTORE, 'addPet', '-n', '10', '--seed', '7']);
     expect(run.stderr).toBe('');
