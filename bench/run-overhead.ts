@@ -4,7 +4,6 @@
 // Also: cases planned per second for GitHub's REST description (all operations, positive + negative).
 //   npx tsx bench/run-overhead.ts [requests] [concurrency]
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { Pool } from 'undici';
 import type { TestCase } from '../src/agents/test-case.js';
 import { buildIdentities, identityInfos } from '../src/execution/auth/identity.js';
@@ -17,11 +16,12 @@ import { buildPlan } from '../src/orchestration/plan.js';
 import { loadSpec } from '../src/spec/load.js';
 import type { ApiModel } from '../src/spec/model.js';
 import { createSchemaValidator } from '../src/spec/validator.js';
+import { sharedSpec } from '../test/support/shared-specs.js';
 
 const REQUESTS = Number(process.argv[2] ?? 10_000);
 const CONCURRENCY = Number(process.argv[3] ?? 8);
 const ROUNDS = 5;
-const GITHUB_SPEC = '/work/shared/specs/github-rest-api.json';
+const GITHUB_SPEC = sharedSpec('github-rest-api.json');
 
 const SPEC = `
 openapi: 3.0.3
@@ -132,10 +132,6 @@ async function sentinelLoop(model: ApiModel, base: string, planned: TestCase[]):
 }
 
 async function planningRate(): Promise<void> {
-  if (!existsSync(GITHUB_SPEC)) {
-    console.log(`planning: ${GITHUB_SPEC} not found, skipped`);
-    return;
-  }
   const model = await loadSpec(GITHUB_SPEC);
   const context = { seed: 1, maxExamples: 10, identities: identityInfos(buildIdentities({ headers: [], credentials: {}, identities: [] }, new Set())) };
   const start = performance.now();
