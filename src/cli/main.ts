@@ -2,10 +2,16 @@
 // The `sentinel` command. Each subcommand lives in its own file under commands/ and registers itself.
 import { Command, CommanderError } from 'commander';
 import { EXIT_ERROR, SentinelError } from '../errors.js';
-import { registerLint } from './commands/lint.js';
-import { registerRun } from './commands/run.js';
-import { registerPerf } from './commands/perf.js';
-import { registerMock } from './commands/mock.js';
+
+type Register = (program: Command) => void;
+
+// Loaded on demand: `sentinel lint` should not pay for the run engine's and faker's start-up cost.
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  lint: async () => (await import('./commands/lint.js')).registerLint,
+  run: async () => (await import('./commands/run.js')).registerRun,
+  perf: async () => (await import('./commands/perf.js')).registerPerf,
+  mock: async () => (await import('./commands/mock.js')).registerMock,
+};
 
 const program = new Command('sentinel')
   .description('Test an HTTP API from its OpenAPI description')
@@ -13,12 +19,11 @@ const program = new Command('sentinel')
   .showHelpAfterError()
   .exitOverride();
 
-registerLint(program);
-registerRun(program);
-registerPerf(program);
-registerMock(program);
-
 try {
+  const requested = process.argv[2];
+  // Help, version and unknown commands need every command registered; a known command needs only itself.
+  const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]!())(program);
   await program.parseAsync(process.argv);
 } catch (error) {
   process.exitCode = exitCodeFor(error);
