@@ -1,6 +1,7 @@
 // The agents a run can use, made per run (never a module global). `--agents` picks among them by name;
-// without it every agent here runs. To add an agent: one import and one entry line.
+// without it the default agents run. To add an agent: one import and one entry line.
 import type { Agent } from '../agents/agent.js';
+import type { AgentName } from '../agents/test-case.js';
 import { authAgent } from '../agents/auth/agent.js';
 import { injectionAgent } from '../agents/injection/agent.js';
 import { mockingAgent } from '../agents/mocking.js';
@@ -18,3 +19,9 @@ export function createAgentRegistry(): Agent[] {
     injectionAgent,
   ];
 }
+
+/**
+ * Agents that run when `--agents` is not given. `mocking` runs only on request: its realistic datasets
+ * are already what the positive agent sends, and `sentinel mock` serves them directly.
+ */
+export const DEFAULT_AGENTS: readonly AgentName[] = ['positive', 'negative', 'stateful', 'auth', 'injection'];

@@ -10,7 +10,7 @@ import { logInAll } from '../../execution/auth/login.js';
 import { createHttpClient } from '../../execution/http-client.js';
 import { severityRank } from '../../execution/finding.js';
 import { probeTarget } from '../../execution/probe.js';
-import { createAgentRegistry } from '../../orchestration/agents.js';
+import { createAgentRegistry, DEFAULT_AGENTS } from '../../orchestration/agents.js';
 import type { RunResult } from '../../orchestration/run-result.js';
 import { runTests } from '../../orchestration/run.js';
 import { selectOperations } from '../../orchestration/select.js';
@@ -134,7 +134,7 @@ async function logIdentitiesIn(model: ApiModel, identities: IdentitySet, setting
 
 function chooseAgents(names: string[] | undefined): Agent[] {
   const registry = createAgentRegistry();
-  if (names === undefined) return registry;
+  if (names === undefined) return registry.filter((agent) => DEFAULT_AGENTS.includes(agent.name));
   return names.map((name) => {
     const agent = registry.find((candidate) => candidate.name === name);
     if (agent === undefined) throw new SentinelError('usage', `--agents: unknown agent ${JSON.stringify(name)} (available: ${registry.map((a) => a.name).join(', ')})`);
