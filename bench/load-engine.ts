@@ -2,7 +2,13 @@
 // connection count, runs interleaved (A/B/A/B...) so drift in the machine's load hits both sides:
 //   1. maximum throughput: Sentinel's closed model (virtual users = connections, no think time) vs
 //      autocannon (child process) and, when installed, wrk (-t = Sentinel's worker count);
-//   2. latency at a fixed rate: Sentinel's open model vs autocannon -R, p50 and p99.
+//   2. latency at a fixed rate: Sentinel's open model vs autocannon -R -C, p50 and p99. Like with like:
+//      autocannon -R is not an open model (each connection sends its share of the second back to back,
+//      then waits for the next second) and its coordinated-omission correction assumes a 1 ms interval
+//      whatever the rate, so -C (raw times from the actual send, whole milliseconds) is compared with
+//      Sentinel's time from the actual send; Sentinel's corrected percentiles are printed beside them.
+// Sentinel's workers default to what `sentinel perf` would use (one fewer than the cores for a loopback
+// target); wrk gets as many threads (-t) as Sentinel has workers, autocannon runs in one thread.
 // Prints medians over the rounds, the spread (noise), and ratios. `--soak` runs Sentinel alone for
 // 10 minutes (or --soak-minutes) at a fixed rate and prints the process RSS at start and end.
 //
@@ -11,10 +17,17 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { runLoad } from '../src/execution/load/engine.js';
-import type { LoadPlan } from '../src/execution/load/types.js';
+import { defaultWorkerCount } from '../src/execution/load/schedule.js';
+import type { LoadPlan, MixEntry } from '../src/execution/load/types.js';
 
 const args = process.argv.slice(2);
+if (args.includes('--help')) {
+  const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((line) => line.startsWith('//'));
+  console.log(usage.map((line) => line.slice(3)).join('\n'));
+  process.exit(0);
+}
 const option = (name: string, fallback: number) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? Number(args[index + 1]) : fallback;
@@ -27,7 +40,8 @@ const CONNECTIONS = option('connections', 32);
 let RATE = option('rate', 0);
 const SOAK = args.includes('--soak');
 const SOAK_MINUTES = option('soak-minutes', 10);
-const WORKERS = option('workers', availableParallelism());
+const mixFor = (url: string): MixEntry[] => [{ operation: 'GET /', weight: 1, requests: [{ method: 'GET', url, headers: {}, operation: 'GET /' }] }];
+const WORKERS = option('workers', defaultWorkerCount(mixFor('http://127.0.0.1/'), availableParallelism()));
 
 const SERVER = `
 const http = require('node:http');
@@ -52,7 +66,7 @@ function plan(url: string, overrides: Partial<LoadPlan>): LoadPlan {
   return {
     model: 'closed',
     stages: [{ name: 'bench', durationMs: DURATION_S * 1000, target: CONNECTIONS }],
-    mix: [{ operation: 'GET /', weight: 1, requests: [{ method: 'GET', url, headers: {}, operation: 'GET /' }] }],
+    mix: mixFor(url),
     connections: CONNECTIONS,
     timeoutMs: 5000,
     seed: 1,
@@ -129,11 +143,11 @@ async function comparison(url: string): Promise<void> {
     cannon.push(max.requests.total / max.duration);
     if (hasWrk) wrk.push(wrkMax(url));
     ours.push(await sentinelAtRate(url));
-    const fixed = autocannon(url, ['-R', String(RATE)]);
+    const fixed = autocannon(url, ['-R', String(RATE), '-C']);
     theirs.push({ p50: fixed.latency.p50, p99: fixed.latency.p99 });
     console.log(
       `round ${round}: max req/s sentinel ${sentinel.at(-1)!.toFixed(0)}, autocannon ${cannon.at(-1)!.toFixed(0)}${hasWrk ? `, wrk ${wrk.at(-1)!.toFixed(0)}` : ''}; ` +
-        `at ${RATE}/s p50/p99 ms sentinel ${ours.at(-1)!.p50}/${ours.at(-1)!.p99} (from actual send ${ours.at(-1)!.serviceP50}/${ours.at(-1)!.serviceP99}), autocannon ${theirs.at(-1)!.p50}/${theirs.at(-1)!.p99}`,
+        `at ${RATE}/s p50/p99 ms from the actual send: sentinel ${ours.at(-1)!.serviceP50}/${ours.at(-1)!.serviceP99}, autocannon -C ${theirs.at(-1)!.p50}/${theirs.at(-1)!.p99}; sentinel corrected ${ours.at(-1)!.p50}/${ours.at(-1)!.p99}`,
     );
   }
   console.log('');
@@ -144,8 +158,9 @@ async function comparison(url: string): Promise<void> {
   console.log(`ratio throughput sentinel/autocannon: ${ratio(sentinel, cannon)} (goal >= 0.9)`);
   if (hasWrk) console.log(`ratio throughput sentinel/wrk:        ${ratio(sentinel, wrk)} (goal >= 0.8)`);
   const pick = <T>(list: T[], key: keyof T) => list.map((entry) => entry[key] as number);
-  console.log(`at ${RATE} req/s, corrected for coordinated omission: p50 ratio sentinel/autocannon ${ratio(pick(ours, 'p50'), pick(theirs, 'p50'))}, p99 ratio ${ratio(pick(ours, 'p99'), pick(theirs, 'p99'))} (goal: within 10%)`);
-  console.log(`at ${RATE} req/s, from the actual send (as autocannon measures): p50 ratio ${ratio(pick(ours, 'serviceP50'), pick(theirs, 'p50'))}, p99 ratio ${ratio(pick(ours, 'serviceP99'), pick(theirs, 'p99'))}`);
+  const ms = (list: number[]) => median(list).toFixed(3);
+  console.log(`at ${RATE} req/s, medians ms p50/p99: sentinel from the actual send ${ms(pick(ours, 'serviceP50'))}/${ms(pick(ours, 'serviceP99'))}, autocannon -C ${ms(pick(theirs, 'p50'))}/${ms(pick(theirs, 'p99'))}, sentinel corrected ${ms(pick(ours, 'p50'))}/${ms(pick(ours, 'p99'))}`);
+  console.log(`at ${RATE} req/s, from the actual send: p50 ratio sentinel/autocannon ${ratio(pick(ours, 'serviceP50'), pick(theirs, 'p50'))}, p99 ratio ${ratio(pick(ours, 'serviceP99'), pick(theirs, 'p99'))} (goal: within 10%; autocannon rounds to whole ms)`);
 }
 
 async function soak(url: string): Promise<void> {

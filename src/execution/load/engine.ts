@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { Aggregator } from './aggregate.js';
 import { mergeEncoded, summarize } from './histogram.js';
-import { shareStages, totalDurationMs, workerCount } from './schedule.js';
+import { defaultWorkerCount, shareStages, totalDurationMs, workerCount } from './schedule.js';
 import { spawnWorker } from './spawn-worker.js';
 import type { LoadResult, OperationStats } from './result.js';
 import type { LoadPlan, WorkerConfig, WorkerMessage } from './types.js';
@@ -35,7 +35,7 @@ const START_MARGIN_MS = 50;
 
 export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<LoadResult> {
   validatePlan(plan);
-  const workers = workerCount(plan.workers ?? availableParallelism(), plan.stages);
+  const workers = workerCount(plan.workers ?? defaultWorkerCount(plan.mix, availableParallelism()), plan.stages);
   const totalMs = totalDurationMs(plan.stages);
   let startAt = Number.POSITIVE_INFINITY;
   const configs: WorkerConfig[] = Array.from({ length: workers }, (_, index) => {

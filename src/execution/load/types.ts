@@ -40,7 +40,7 @@ export interface LoadPlan {
   connections: number;
   /** Per-request limit for connect, headers and body; a dead target costs at most this. */
   timeoutMs: number;
-  /** Worker threads generating load; defaults to the number of cores. */
+  /** Worker threads generating load; defaults to the number of cores, one fewer for a loopback target (see defaultWorkerCount). */
   workers?: number;
   /** Open model: requests allowed in flight per worker before new arrivals are counted as dropped. */
   maxInFlight?: number;
