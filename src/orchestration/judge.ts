@@ -27,10 +27,17 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
   const checksRun = new Map<string, Set<string>>();
   const notes: string[] = [];
   const failedChecks = new Set<string>();
-  const failed = (id: string, error: unknown): FindingDraft[] => {
-    if (!failedChecks.has(id)) notes.push(`check ${id} failed and was skipped on some exchanges: ${error instanceof Error ? error.message : String(error)}`);
-    failedChecks.add(id);
-    return [];
+  // Exchange and scenario checks alike: run one, and judge its drafts under its id and default severity.
+  const judgeWith = <C>(check: { id: string; severity: Severity; run(context: C): FindingDraft[] }, context: C, judged: JudgedDraft[]): void => {
+    let drafts: FindingDraft[];
+    try {
+      drafts = check.run(context);
+    } catch (error) {
+      if (!failedChecks.has(check.id)) notes.push(`check ${check.id} failed and was skipped on some exchanges: ${error instanceof Error ? error.message : String(error)}`);
+      failedChecks.add(check.id);
+      drafts = [];
+    }
+    for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
   };
   return {
     checksRun,
@@ -45,13 +52,7 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
         if (only !== undefined && check.id !== only) continue;
         if (exchange.response === undefined && !check.acceptsTransportErrors) continue;
         ran.add(check.id);
-        let drafts: FindingDraft[];
-        try {
-          drafts = check.run(context);
-        } catch (error) {
-          drafts = failed(check.id, error);
-        }
-        for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
+        judgeWith(check, context, judged);
       }
       return judged;
     },
@@ -59,13 +60,7 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
       const judged: JudgedDraft[] = [];
       const context = { model, scenario, steps, options, validate, ...extra };
       for (const check of selectScenarioChecks(registry, scenario)) {
-        let drafts: FindingDraft[];
-        try {
-          drafts = check.run(context);
-        } catch (error) {
-          drafts = failed(check.id, error);
-        }
-        for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
+        judgeWith(check, context, judged);
       }
       return judged;
     },
