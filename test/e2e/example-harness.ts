@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
 import { startExampleApi } from '../../examples/shop-api/app.mjs';
 // @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
@@ -113,4 +114,38 @@ export function failsInJunit(junit: string, check: string, operation: string): b
 /** One line per finding, for failure messages: what the engine actually said. */
 export function describeFindings(findings: ReportFinding[]): string {
   return findings.map((f) => `  ${f.check} ${f.operation}: ${f.title} (${f.request.method} ${f.request.url} → ${f.response?.status ?? 'no response'})`).join('\n') || '  (none)';
+}
+
+/**
+ * One suite against the defective example API: `sentinel run --agents <agents>`, then the tests every
+ * agent suite shares (exit 1, no false alarm, each seeded defect of `defectAgents` found); `more` adds
+ * the suite's own tests, reading the run once it has finished.
+ */
+export function describeAgentsAgainstExample(
+  agents: string[],
+  defectAgents: string[],
+  more: (run: () => SentinelRun, defects: SeededDefect[]) => void,
+): void {
+  const defects = DEFECTS.filter((d) => defectAgents.includes(d.agent));
+  describe(`sentinel run --agents ${agents.join(',')} against the defective example API`, () => {
+    let run: SentinelRun;
+    beforeAll(async () => {
+      run = await runAgainstExample(true, ['--agents', agents.join(',')]);
+    }, 120_000);
+
+    it('exits 1 because it found defects', () => {
+      expect(run.exitCode, run.stderr).toBe(1);
+    });
+
+    it('reports nothing beyond the seeded defects and their documented consequences (no false alarm)', () => {
+      const extra = unexplained(run.report.findings);
+      expect(extra, `unexplained findings:\n${describeFindings(extra)}`).toEqual([]);
+    });
+
+    it.each(defects.map((d) => [d.check, d.operations[0], d] as const))('finds %s on %s', (check, _operation, defect) => {
+      expect(isReported(run.report.findings, check, defect.operations), `${defect.defect}\nreported:\n${describeFindings(run.report.findings)}`).toBe(true);
+    });
+
+    more(() => run, defects);
+  });
 }
