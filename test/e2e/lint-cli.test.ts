@@ -1,33 +1,16 @@
 // Starts the built CLI: `sentinel lint` on fixtures and the classic Petstore, every format and exit code.
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCliBeforeAll, ROOT, sentinel } from './cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = resolve(ROOT, 'dist/cli/main.js');
 const PETSTORE = 'node_modules/@readme/oas-examples/3.0/json/petstore.json';
 const SHOP = 'test/fixtures/lint/shop.json';
 const TIDY = 'test/fixtures/lint/tidy.yaml';
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function sentinel(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((done) => {
-    const child = execFile('node', [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
-    child.stdin?.end(stdin ?? '');
-  });
-}
-
-beforeAll(() => {
-  // tsc still emits when another file has a type error; what matters is the built CLI.
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  expect(existsSync(CLI)).toBe(true);
-}, 180_000);
+buildCliBeforeAll();
 
 describe('sentinel lint', () => {
   it('prints a grouped text report with the score and exits 1 on error findings (Petstore)', async () => {

@@ -1,31 +1,12 @@
 // Starts the built CLI: `sentinel mock` prints realistic, valid request datasets for one operation.
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/spec/load.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
+import { buildCliBeforeAll, sentinel } from './cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = resolve(ROOT, 'dist/cli/main.js');
 const PETSTORE = 'node_modules/@readme/oas-examples/3.0/json/petstore.json';
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function sentinel(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((done) => {
-    const child = execFile('node', [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
-    child.stdin?.end(stdin ?? '');
-  });
-}
-
-beforeAll(() => {
-  // tsc still emits when another file has a type error; what matters is the built CLI.
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  expect(existsSync(CLI)).toBe(true);
-}, 180_000);
+buildCliBeforeAll();
 
 // Each case starts the CLI (a second or more on a loaded machine), some several times.
 describe('sentinel mock', { timeout: 120_000 }, () => {
