@@ -1,28 +1,16 @@
 // The written form of a finding, shared by every writer: redacted, with its curl line, in a stable order.
 import type { SentRequest } from '../execution/exchange.js';
-import { severityRank, type Finding, type Severity } from '../execution/finding.js';
+import { severityRank, type Finding } from '../execution/finding.js';
 import type { RunResult } from '../orchestration/run-result.js';
 import { toCurl } from './curl.js';
 import { collectSecretValues, redactRequest, redactResponse, scrubSecrets } from './redact.js';
 import { isSecretName } from './secret-names.js';
 
-export interface ReportExchange {
-  request: SentRequest;
-  response?: { status: number; headers: Record<string, string | string[]>; body: string };
-  curl: string;
-}
+/** One request/response pair as written: the finding's own fields, redacted. */
+export type ReportExchange = Pick<Finding, 'request' | 'response' | 'curl'>;
 
-export interface ReportFinding extends ReportExchange {
-  check: string;
-  severity: Severity;
-  operation: string;
-  title: string;
-  message: string;
-  cause: string;
-  count: number;
-  correlationId: string;
-  evidence?: string;
-  payload?: string;
+/** A finding as written: every field of the Finding contract except the internal case ids. */
+export interface ReportFinding extends Omit<Finding, 'caseIds' | 'steps'> {
   steps?: (ReportExchange & { title: string })[];
 }
 
