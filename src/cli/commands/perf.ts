@@ -34,7 +34,7 @@ export function registerPerf(program: Command): void {
     .option('--rate <rate>', 'open model: arrivals per second, e.g. 100/s (the steady level, or the peak of stress and spike)')
     .option('--vus <n>', 'closed model: virtual users, each sending its next request when the last is answered')
     .option('--connections <n>', 'open model: connections over all workers; default 64')
-    .option('--workers <n>', 'worker threads generating load; default: the number of cores')
+    .option('--workers <n>', 'worker threads generating load; default: the number of cores, one fewer for a loopback target')
     .option('--threshold <expr>', "pass/fail: 'p95<200ms', 'p99<1s', 'error_rate<1%', 'rps>100' (repeatable)", collect)
     .option('--abort-on-fail', 'stop as soon as a latency or error-rate threshold is breached')
     .option('--baseline <file>', 'a previous --report json= file to compare with (regressions exit 1)')
