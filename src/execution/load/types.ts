@@ -16,6 +16,34 @@ export interface MixEntry {
   operation: string;
   weight: number;
   requests: PreparedRequest[];
+  /**
+   * A stateful scenario instead of one request: each arrival (open model) or each turn of a virtual user
+   * (closed model) runs these steps in order, each sent when the previous one is answered. `operation` is
+   * then the scenario's name (`scenario <name>`) and `requests` is empty.
+   */
+  scenario?: ScenarioStep[];
+}
+
+/**
+ * A marker standing for a value an earlier step of the same iteration extracted: `__SENTINEL_<name>__`,
+ * name in [A-Za-z0-9]. It survives URL encoding and JSON serialization untouched, so requests are built
+ * once with markers and filled in at send time: in the URL percent-encoded, in headers as text, in a JSON
+ * body a quoted marker (`"__SENTINEL_id__"`) becomes the value's JSON (a number stays a number).
+ */
+export const SCENARIO_MARKER = /__SENTINEL_([A-Za-z0-9]+)__/g;
+export const scenarioMarker = (name: string): string => `__SENTINEL_${name}__`;
+
+/** One step of a load scenario. Its latency and counters are recorded under its own `operation`. */
+export interface ScenarioStep {
+  operation: string;
+  /** Built once, with markers (see SCENARIO_MARKER) where extracted values go. */
+  request: PreparedRequest;
+  /**
+   * Values the answer gives to later steps: name → `$response.body#/json/pointer` or
+   * `$response.header.Name`. A 2xx answer is required to extract; an answer that is not 2xx, or lacks a
+   * value, ends the iteration and its later steps are counted as skipped (they would use a value never given).
+   */
+  extract?: Record<string, string>;
 }
 
 /**
