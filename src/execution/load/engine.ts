@@ -6,6 +6,8 @@ import { Aggregator } from './aggregate.js';
 import { mergeEncoded, summarize } from './histogram.js';
 import { defaultWorkerCount, shareStages, totalDurationMs, workerCount } from './schedule.js';
 import { spawnWorker } from './spawn-worker.js';
+import { compileScenario, isScenarioEntry } from './scenario.js';
+import { mergeScenarioCounts, type ScenariosMessage } from './scenario-stats.js';
 import type { LoadResult, OperationStats } from './result.js';
 import type { LoadPlan, WorkerConfig, WorkerMessage } from './types.js';
 
@@ -60,6 +62,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
   const inFlight = new Array<number>(workers).fill(0);
   const dropped = new Array<number>(workers).fill(0);
   const serviceTimes: string[] = [];
+  const scenarioReports: ScenariosMessage['scenarios'] = [];
   let interrupted = 0;
   let sent = 0;
   let stoppedEarly: LoadResult['stoppedEarly'];
@@ -83,7 +86,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
     for (const config of configs) {
       const thread = spawnWorker(config);
       threads.push(thread);
-      thread.on('message', (message: WorkerMessage) => {
+      thread.on('message', (message: WorkerMessage | ScenariosMessage) => {
         if (message.type === 'ready') {
           if (++readyCount === workers) markReady();
           return;
@@ -92,6 +95,10 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
           aggregator.add(message.windows);
           inFlight[config.index] = message.inFlight;
           dropped[config.index] = message.dropped;
+          return;
+        }
+        if (message.type === 'scenarios') {
+          scenarioReports.push(...message.scenarios);
           return;
         }
         dropped[config.index] = message.dropped;
@@ -167,6 +174,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
     dropped: dropped.reduce((sum, count) => sum + count, 0),
     interrupted,
     serviceTime: serviceTimes.length > 0 ? summarize(mergeEncoded(serviceTimes)) : undefined,
+    scenarios: plan.mix.some(isScenarioEntry) ? mergeScenarioCounts(scenarioReports) : undefined,
     stoppedEarly,
     histograms: measured.histograms,
   };
@@ -184,7 +192,9 @@ function stageName(plan: LoadPlan, elapsedMs: number): string {
 function validatePlan(plan: LoadPlan): void {
   if (plan.stages.length === 0 || totalDurationMs(plan.stages) <= 0) throw new Error('a load plan needs at least one stage with a duration');
   if (plan.stages.some((stage) => !(stage.target >= 0) || !Number.isFinite(stage.target))) throw new Error('a load stage target must be a finite number >= 0');
-  if (!plan.mix.some((entry) => entry.weight > 0 && entry.requests.length > 0)) throw new Error('the load mix has no operation to send');
+  if (!plan.mix.some((entry) => entry.weight > 0 && (entry.requests.length > 0 || isScenarioEntry(entry)))) throw new Error('the load mix has no operation to send');
+  // Here rather than only in the workers: a bad scenario is one line to the user, not a crashed thread.
+  for (const entry of plan.mix) if (isScenarioEntry(entry)) compileScenario(entry);
   if (!(plan.timeoutMs > 0)) throw new Error('the load timeout must be positive');
 }
 

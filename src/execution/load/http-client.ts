@@ -13,6 +13,24 @@ export interface DispatchableRequest {
 /** status > 0 with bytes read, or status 0 with a transport error code. */
 export type Completion = (status: number, bytes: number, errorCode?: string) => void;
 
+/** What a scenario step needs kept of its answer (plain requests keep nothing). */
+export interface CaptureSpec {
+  body: boolean;
+  /** Lower-cased names; the first value of each is kept. */
+  headers: readonly string[];
+  /** A longer body is not kept: `bodyOverflow` says so. */
+  maxBodyBytes: number;
+}
+
+export interface Captured {
+  /** UTF-8 text of the body, when the spec asked for it and it fit. */
+  body?: string;
+  bodyOverflow: boolean;
+  headers: Record<string, string>;
+}
+
+export type CapturingCompletion = (status: number, bytes: number, errorCode: string | undefined, captured: Captured) => void;
+
 export function toDispatchable(request: PreparedRequest): DispatchableRequest {
   const url = new URL(request.url);
   return {
@@ -68,6 +86,56 @@ export class LoadClient {
     }
   }
 
+  /**
+   * Like `send`, but keeps what `capture` asks for of the answer. A separate path so plain requests, the
+   * hot path, pay nothing for it: no header decoding, no body chunks kept.
+   */
+  sendCapturing(request: DispatchableRequest, capture: CaptureSpec, done: CapturingCompletion): void {
+    let status = 0;
+    let bytes = 0;
+    let finished = false;
+    const chunks: Buffer[] = [];
+    const captured: Captured = { bodyOverflow: false, headers: {} };
+    const finish = (errorCode?: string) => {
+      if (finished) return;
+      finished = true;
+      if (errorCode === undefined && capture.body && !captured.bodyOverflow) captured.body = Buffer.concat(chunks).toString('utf8');
+      done(errorCode === undefined ? status : 0, bytes, errorCode, captured);
+    };
+    try {
+      this.pool(request.origin).dispatch(request.options, {
+        onConnect() {},
+        onHeaders(statusCode, rawHeaders) {
+          status = statusCode;
+          if (capture.headers.length > 0) keepHeaders(rawHeaders, capture.headers, captured.headers);
+          return true;
+        },
+        onData(chunk) {
+          bytes += chunk.length;
+          if (capture.body && !captured.bodyOverflow) {
+            // Past the cap the rest is still read (the connection stays usable) but not kept.
+            if (bytes > capture.maxBodyBytes) {
+              captured.bodyOverflow = true;
+              chunks.length = 0;
+            } else {
+              // A view of the socket's read buffer, which Node allocates per read and never reuses.
+              chunks.push(chunk);
+            }
+          }
+          return true;
+        },
+        onComplete() {
+          finish();
+        },
+        onError(error) {
+          finish(errorCodeOf(error));
+        },
+      });
+    } catch (error) {
+      finish(errorCodeOf(error));
+    }
+  }
+
   /** Fails whatever is queued or in flight and closes every socket; never waits on the target. */
   async destroy(): Promise<void> {
     await Promise.all([...this.pools.values()].map((pool) => pool.destroy().catch(() => undefined)));
@@ -87,6 +155,14 @@ export class LoadClient {
       this.pools.set(origin, pool);
     }
     return pool;
+  }
+}
+
+/** undici's raw headers alternate name and value; keeps the first value of each wanted (lower-cased) name. */
+function keepHeaders(raw: Buffer[], wanted: readonly string[], into: Record<string, string>): void {
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    const name = raw[index]!.toString('latin1').toLowerCase();
+    if (wanted.includes(name) && !(name in into)) into[name] = raw[index + 1]!.toString('utf8');
   }
 }
 

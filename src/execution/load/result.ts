@@ -35,6 +35,26 @@ export interface StageStats extends Stage {
   operations: Record<string, OperationStats>;
 }
 
+/** One scenario of the mix over the whole run; its steps' requests are in `operations` under their own names. */
+export interface ScenarioStats {
+  /** The mix entry's operation: `scenario <name>`. */
+  name: string;
+  /** Iterations started (arrivals, or turns of virtual users). */
+  iterations: number;
+  /** Every step answered 2xx and every extraction found its value. */
+  completed: number;
+  /** Ended early: a step answered non-2xx, failed in transport, or lacked a value to extract. */
+  failed: number;
+  /** Still running when the run ended (no step is sent after the planned end or an early stop). */
+  interrupted: number;
+  /** Steps never sent because their iteration failed before them. */
+  skippedSteps: number;
+  /** Why iterations failed, counted: `<step operation>: status 404`, `...: ECONNREFUSED`, `...: id: no value at body#/id`. */
+  failures: Record<string, number>;
+  /** Completed iterations, from the first step's intended send to the last step's answer. */
+  duration: LatencySummary;
+}
+
 export interface LoadResult {
   model: LoadModel;
   stages: Stage[];
@@ -55,6 +75,8 @@ export interface LoadResult {
   interrupted: number;
   /** Open model: latency from the actual send rather than the intended one (what uncorrected tools report). */
   serviceTime?: LatencySummary;
+  /** Present when the mix has scenarios. */
+  scenarios?: ScenarioStats[];
   /** Set when the run stopped before its planned end. */
   stoppedEarly?: { reason: string; atMs: number };
   /** Compressed HDR histograms (microseconds), for exact re-merging later. */

@@ -9,7 +9,9 @@ import type { LoadModel, MixEntry, Stage } from './types.js';
  * time away from the server.
  */
 export function defaultWorkerCount(mix: MixEntry[], cores: number): number {
-  const loopback = mix.every((entry) => entry.requests.every((request) => isLoopback(request.url)));
+  const loopback = mix.every(
+    (entry) => entry.requests.every((request) => isLoopback(request.url)) && (entry.scenario ?? []).every((step) => isLoopback(step.request.url)),
+  );
   return Math.max(1, loopback ? cores - 1 : cores);
 }
 

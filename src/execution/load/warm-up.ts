@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LoadClient, type DispatchableRequest } from './http-client.js';
+import { requestFor, type CompiledScenario } from './scenario.js';
 
 export interface WarmUpLimits {
   /** Stop after this many answered requests... */
@@ -15,6 +16,20 @@ export interface WarmUpLimits {
 }
 
 export const DEFAULT_WARM_UP: WarmUpLimits = { requests: 3000, maxMs: 1500 };
+
+/**
+ * The requests to warm with: single requests as they are, and every scenario step with its markers filled
+ * by a dummy value (1). The local server cannot play the API's state, so extraction is not exercised; what
+ * warming is for (undici's parser, the connections, the send and record code) is the same for steps, and a
+ * mix of scenarios only still gets warmed.
+ */
+export function warmUpRequestsOf(items: (DispatchableRequest | CompiledScenario)[]): DispatchableRequest[] {
+  return items.flatMap((item) => {
+    if (!('steps' in item)) return [item];
+    const dummy = new Map<string, unknown>(item.steps.flatMap((step) => (step.extractors ?? []).map((extractor) => [extractor.name, 1] as const)));
+    return item.steps.map((step) => requestFor(step, dummy));
+  });
+}
 
 /**
  * Sends `limits.requests` copies of `requests` (cycled) to a local server over `connections` connections;

@@ -1,12 +1,15 @@
 // A load-generating worker thread: runs its share of the plan (open or closed model), records latencies
 // per second and operation, reports a window every second and a last one when done.
 import { parentPort, workerData } from 'node:worker_threads';
-import { LoadClient, toDispatchable, type DispatchableRequest } from './http-client.js';
+import { LoadClient, toDispatchable, type CaptureSpec, type DispatchableRequest } from './http-client.js';
 import { createMixPicker } from './mix.js';
+import { compileScenario, isScenarioEntry, type CompiledScenario } from './scenario.js';
+import { ScenarioRunner, type StepAnswer } from './scenario-runner.js';
+import type { ScenariosMessage } from './scenario-stats.js';
 import { WindowRecorder } from './recorder.js';
 import { createArrivals, totalDurationMs } from './schedule.js';
 import { createHistogram, encodeHistogram, recordMicros } from './histogram.js';
-import { warmUp } from './warm-up.js';
+import { warmUp, warmUpRequestsOf } from './warm-up.js';
 import type { WorkerConfig, WorkerMessage } from './types.js';
 
 // `startAt` arrives with the start message, once every worker is loaded and ready.
@@ -18,10 +21,14 @@ const client = new LoadClient(config.connections, config.timeoutMs);
 const recorder = new WindowRecorder();
 // Open model only: time from the actual send, to compare with tools that do not correct coordinated omission.
 const serviceTime = createHistogram();
-const picker = createMixPicker(
-  config.mix.map((entry) => ({ weight: entry.weight, requests: entry.requests.map(toDispatchable) })),
-  config.seed + config.index * 7919,
-);
+/** What the picker yields: a single request, or a scenario whose every step an arrival or turn runs. */
+type MixItem = DispatchableRequest | CompiledScenario;
+const items = config.mix.map((entry): { weight: number; requests: MixItem[] } => ({
+  weight: entry.weight,
+  requests: isScenarioEntry(entry) ? [compileScenario(entry)] : entry.requests.map(toDispatchable),
+}));
+const picker = createMixPicker<MixItem>(items, config.seed + config.index * 7919);
+const hasScenarios = config.mix.some(isScenarioEntry);
 const endMs = totalDurationMs(config.stages);
 // Requests still unanswered this long after the end are reported as interrupted, not waited for.
 const graceMs = Math.min(config.timeoutMs, 3000);
@@ -30,25 +37,56 @@ let inFlight = 0;
 let sent = 0;
 let dropped = 0;
 let issuing = true;
+/** An early stop (threshold, Ctrl-C): scenarios in progress send no further step. */
+let stopRequested = false;
 const timers: NodeJS.Timeout[] = [];
 
 /** `offsetMs`: when the request was meant to go, from the run's start; latency is measured from it. */
-function send(request: DispatchableRequest, offsetMs: number, then: (failed: boolean) => void): void {
-  const measureFrom = config.startAt + offsetMs;
+function send(request: DispatchableRequest, offsetMs: number, then: StepAnswer): void {
   inFlight++;
   sent++;
   const sentAt = now();
   client.send(request, (status, bytes, errorCode) => {
-    inFlight--;
-    const completedAt = now();
-    if (errorCode === undefined) {
-      recorder.recordResponse(request.operation, offsetMs, completedAt - measureFrom, status, bytes);
-      if (config.model === 'open') recordMicros(serviceTime, completedAt - sentAt);
-    } else {
-      recorder.recordTransportError(request.operation, offsetMs, errorCode);
-    }
-    then(errorCode !== undefined);
+    record(request.operation, offsetMs, sentAt, status, bytes, errorCode);
+    then(status, errorCode);
   });
+}
+
+/** A scenario step whose answer gives values to later steps: the client keeps what `capture` asks for. */
+function sendCapturing(request: DispatchableRequest, capture: CaptureSpec, offsetMs: number, then: StepAnswer): void {
+  inFlight++;
+  sent++;
+  const sentAt = now();
+  client.sendCapturing(request, capture, (status, bytes, errorCode, captured) => {
+    record(request.operation, offsetMs, sentAt, status, bytes, errorCode);
+    then(status, errorCode, captured);
+  });
+}
+
+function record(operation: string, offsetMs: number, sentAt: number, status: number, bytes: number, errorCode: string | undefined): void {
+  inFlight--;
+  const completedAt = now();
+  if (errorCode === undefined) {
+    recorder.recordResponse(operation, offsetMs, completedAt - (config.startAt + offsetMs), status, bytes);
+    if (config.model === 'open') recordMicros(serviceTime, completedAt - sentAt);
+  } else {
+    recorder.recordTransportError(operation, offsetMs, errorCode);
+  }
+}
+
+const scenarios = new ScenarioRunner({
+  send,
+  sendCapturing,
+  elapsed: () => now() - config.startAt,
+  // Iterations in progress finish their steps after the last arrival, but never past the planned end.
+  mayContinue: () => !stopRequested && now() < config.startAt + endMs,
+});
+const ignore = () => undefined;
+
+/** Sends a picked request, or runs a picked scenario's iteration; `then` gets the (last) answer. */
+function issue(item: MixItem, offsetMs: number, then: StepAnswer): void {
+  if ('steps' in item) scenarios.run(item, offsetMs, then);
+  else send(item, offsetMs, then);
 }
 
 function runClosed(): void {
@@ -61,7 +99,7 @@ function runClosed(): void {
       return;
     }
     // Measured from the actual send: in a closed model the user waits, so nothing is omitted.
-    send(picker.next(), now() - config.startAt, (failed) => (failed ? setImmediate(loop, user) : loop(user)));
+    issue(picker.next(), now() - config.startAt, (_status, errorCode) => (errorCode !== undefined ? setImmediate(loop, user) : loop(user)));
   };
   const applyStage = (index: number) => {
     desired = config.stages[index]!.target;
@@ -88,7 +126,7 @@ function runOpen(): void {
     const elapsed = now() - config.startAt;
     while (next !== undefined && next <= elapsed) {
       if (inFlight >= config.maxInFlight) dropped++;
-      else send(picker.next(), next, () => undefined);
+      else issue(picker.next(), next, ignore);
       next = arrivals();
     }
     // The schedule, not a timer, ends an open run: a late tick still sends every arrival planned before the end.
@@ -98,7 +136,7 @@ function runOpen(): void {
   tick();
 }
 
-function post(message: WorkerMessage): void {
+function post(message: WorkerMessage | ScenariosMessage): void {
   port.postMessage(message);
 }
 
@@ -117,6 +155,7 @@ async function finish(): Promise<void> {
   const interrupted = inFlight;
   if (flusher) clearInterval(flusher);
   flush();
+  if (hasScenarios) post({ type: 'scenarios', worker: config.index, scenarios: scenarios.report() });
   post({
     type: 'done',
     worker: config.index,
@@ -143,13 +182,16 @@ function start(startAt: number): void {
 
 port.on('message', (message: { type: string; startAt?: number }) => {
   if (message.type === 'start' && message.startAt !== undefined) start(message.startAt);
-  if (message.type === 'stop') void finish();
+  if (message.type === 'stop') {
+    stopRequested = true;
+    void finish();
+  }
 });
 // Ready only once warm, so the measured window starts with compiled code and a compiled HTTP parser.
 const scratch = new WindowRecorder();
 const scratchHistogram = createHistogram();
 warmUp(
-  config.mix.flatMap((entry) => entry.requests.map(toDispatchable)),
+  warmUpRequestsOf(items.flatMap((item) => item.requests)),
   config.connections,
   (request, status, bytes) => {
     scratch.recordResponse(request.operation, 0, 1, status, bytes);

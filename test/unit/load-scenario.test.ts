@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { SentinelError } from '../../src/errors.js';
+import { compileScenario, evaluatePointer, extractInto, MAX_CAPTURED_BODY_BYTES, requestFor } from '../../src/execution/load/scenario.js';
+import { warmUpRequestsOf } from '../../src/execution/load/warm-up.js';
+import { scenarioMarker, type MixEntry, type ScenarioStep } from '../../src/execution/load/types.js';
+
+const base = 'http://127.0.0.1:8080';
+const id = scenarioMarker('id');
+
+function step(operation: string, request: Partial<ScenarioStep['request']>, extract?: Record<string, string>): ScenarioStep {
+  return { operation, request: { method: 'GET', url: `${base}/`, headers: {}, operation, ...request }, extract };
+}
+
+function scenario(...steps: ScenarioStep[]) {
+  const entry: MixEntry = { operation: 'scenario items', weight: 1, requests: [], scenario: steps };
+  return compileScenario(entry as MixEntry & { scenario: ScenarioStep[] });
+}
+
+const create = step('POST /items', { method: 'POST', url: `${base}/items`, body: '{"name":"x"}', headers: { 'content-type': 'application/json' } }, { id: '$response.body#/id' });
+
+describe('evaluatePointer (RFC 6901)', () => {
+  const document = { id: 7, 'a/b': 1, 'm~n': 2, '': 3, items: [{ id: 'x' }, { id: 'y' }], nothing: null };
+  it.each([
+    ['', document],
+    ['/id', 7],
+    ['/a~1b', 1],
+    ['/m~0n', 2],
+    ['/', 3],
+    ['/items/1/id', 'y'],
+    ['/items/0', { id: 'x' }],
+    ['/nothing', null],
+    ['/items/01', undefined],
+    ['/items/-', undefined],
+    ['/items/2', undefined],
+    ['/missing', undefined],
+    ['/id/deeper', undefined],
+    ['/toString', undefined],
+    ['id', undefined],
+  ])('%j gives %j', (pointer, expected) => {
+    expect(evaluatePointer(document, pointer)).toEqual(expected);
+  });
+});
+
+describe('requestFor: markers filled at send time', () => {
+  it('sends a step without markers as prepared, the same object each time', () => {
+    const compiled = scenario(create);
+    expect(compiled.steps[0]!.templates).toBeUndefined();
+    expect(requestFor(compiled.steps[0]!, new Map())).toBe(compiled.steps[0]!.request);
+  });
+
+  it('percent-encodes in the URL and writes text in headers', () => {
+    const read = step('GET /items/{id}', { url: `${base}/items/${id}?again=${id}`, headers: { 'x-item': `item ${id}`, accept: 'application/json' } });
+    const compiled = scenario(create, read);
+    const request = requestFor(compiled.steps[1]!, new Map([['id', 'a b/c']]));
+    expect(request.options.path).toBe('/items/a%20b%2Fc?again=a%20b%2Fc');
+    expect(request.options.headers).toEqual({ 'x-item': 'item a b/c', accept: 'application/json' });
+    expect(request.origin).toBe(base);
+    expect(request.operation).toBe('GET /items/{id}');
+  });
+
+  it.each([
+    { value: 42, body: `{"id":"${id}"}`, expected: '{"id":42}' },
+    { value: '42', body: `{"id":"${id}"}`, expected: '{"id":"42"}' },
+    { value: { deep: [1] }, body: `{"id":"${id}"}`, expected: '{"id":{"deep":[1]}}' },
+    { value: 'say "hi"\n', body: `{"note":"item ${id}!"}`, expected: '{"note":"item say \\"hi\\"\\n!"}' },
+    { value: 5, body: `{"note":"x\\"${id}"}`, expected: '{"note":"x\\"5"}' },
+    { value: 5, body: `["${id}","${id}"]`, expected: '[5,5]' },
+  ])('JSON body: $body with $value gives $expected', ({ value, body, expected }) => {
+    const update = step('PUT /items/{id}', { method: 'PUT', url: `${base}/items/1`, body, headers: { 'Content-Type': 'application/json' } });
+    const request = requestFor(scenario(create, update).steps[1]!, new Map([['id', value]]));
+    expect(request.options.body).toBe(expected);
+    expect(() => JSON.parse(String(request.options.body))).not.toThrow();
+  });
+
+  it('form and text bodies take the value encoded for their type', () => {
+    const form = step('POST /form', { method: 'POST', body: `id=${id}&x=1`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const text = step('POST /text', { method: 'POST', body: `"${id}"`, headers: { 'content-type': 'text/plain' } });
+    const compiled = scenario(create, form, text);
+    expect(requestFor(compiled.steps[1]!, new Map([['id', 'a&b']])).options.body).toBe('id=a%26b&x=1');
+    expect(requestFor(compiled.steps[2]!, new Map([['id', 'a&b']])).options.body).toBe('"a&b"');
+  });
+});
+
+describe('extractInto', () => {
+  const location = step('POST /things', { method: 'POST' }, { where: '$response.header.Location', id: '$response.body#/data/id' });
+  const compiled = scenario(location).steps[0]!;
+
+  it('asks the client only for what it needs', () => {
+    expect(compiled.capture).toEqual({ body: true, headers: ['location'], maxBodyBytes: MAX_CAPTURED_BODY_BYTES });
+    expect(scenario(step('GET /h', {}, { etag: '$response.header.ETag' })).steps[0]!.capture).toEqual({ body: false, headers: ['etag'], maxBodyBytes: MAX_CAPTURED_BODY_BYTES });
+  });
+
+  it('takes a header and a body value', () => {
+    const values = new Map<string, unknown>();
+    expect(extractInto(compiled, { body: '{"data":{"id":3}}', bodyOverflow: false, headers: { location: '/things/3' } }, values)).toBeUndefined();
+    expect(Object.fromEntries(values)).toEqual({ where: '/things/3', id: 3 });
+  });
+
+  it.each([
+    { case: 'a missing header', captured: { body: '{"data":{"id":3}}', bodyOverflow: false, headers: {} }, reason: 'where: no value at header location' },
+    { case: 'a null value', captured: { body: '{"data":{"id":null}}', bodyOverflow: false, headers: { location: '/x' } }, reason: 'id: no value at body#/data/id' },
+    { case: 'a body that is not JSON', captured: { body: '<html>', bodyOverflow: false, headers: { location: '/x' } }, reason: 'id: body is not JSON' },
+    { case: 'a body over the cap', captured: { bodyOverflow: true, headers: { location: '/x' } }, reason: `id: body over ${MAX_CAPTURED_BODY_BYTES} bytes` },
+  ])('fails on $case', ({ captured, reason }) => {
+    expect(extractInto(compiled, captured, new Map())).toBe(reason);
+  });
+});
+
+describe('compileScenario rejects what cannot run, in one line', () => {
+  it.each([
+    { case: 'a value no earlier step extracts', steps: [step('GET /items/{id}', { url: `${base}/items/${id}` })], message: /step 1 \(GET \/items\/\{id\}\): uses id, which no earlier step extracts/ },
+    { case: 'a value extracted by a later step', steps: [step('GET /a', { headers: { 'x-id': id } }), create], message: /uses id/ },
+    { case: 'an unknown expression', steps: [step('GET /a', {}, { id: '$request.body#/id' })], message: /neither \$response\.body#\/pointer nor \$response\.header\.Name/ },
+    { case: 'a pointer without a slash', steps: [step('GET /a', {}, { id: '$response.body#id' })], message: /not a JSON pointer/ },
+    { case: 'a name a marker cannot carry', steps: [step('GET /a', {}, { 'item-id': '$response.body#/id' })], message: /letters and digits only/ },
+    { case: 'a marker in the host', steps: [create, step('GET /a', { url: `http://${id}.example/` })], message: /not in the host/ },
+  ])('$case', ({ steps, message }) => {
+    expect(() => scenario(...steps)).toThrow(SentinelError);
+    expect(() => scenario(...steps)).toThrow(message);
+  });
+});
+
+describe('warmUpRequestsOf', () => {
+  it('fills every marker of every step with a dummy value', () => {
+    const read = step('GET /items/{id}', { url: `${base}/items/${id}` });
+    const requests = warmUpRequestsOf([scenario(create, read)]);
+    expect(requests.map((request) => [request.operation, request.options.path])).toEqual([
+      ['POST /items', '/items'],
+      ['GET /items/{id}', '/items/1'],
+    ]);
+  });
+});
