@@ -4,6 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SentinelError } from '../errors.js';
+import { PROFILES } from '../agents/perf/profiles.js';
+import { parseThreshold } from '../agents/perf/thresholds.js';
+import { parseDuration, parseRate } from '../agents/perf/units.js';
 
 const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
 const role = z.enum(['admin', 'user', 'low']);
@@ -19,6 +22,47 @@ const login = z.strictObject({
   scheme: z.string().optional(),
 });
 const stringList = z.union([z.array(z.string()), z.string().transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))]);
+
+/** A string that `parse` accepts; its one-line reason (without the flag name it starts with) otherwise. */
+const parsedBy = (parse: (text: string) => unknown) =>
+  z.string().superRefine((text, context) => {
+    try {
+      parse(text);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message.replace(/^--[a-z-]+:?\s*/, '') });
+    }
+  });
+
+/** One step of a config-defined load scenario (see agents/perf/user-scenarios.ts for the checks that need the description). */
+const perfScenarioStep = z.strictObject({
+  /** `POST /orders` as in the description, or an operationId. */
+  operation: z.string().min(1),
+  /** Parameter name → value; `'${var}'` is a value an earlier step extracted. */
+  params: z.record(z.string(), z.unknown()).optional(),
+  body: z.unknown().optional(),
+  /** Variable → `$response.body#/pointer` or `$response.header.Name`. */
+  extract: z.record(z.string(), z.string()).optional(),
+});
+
+/** `sentinel perf`'s settings; the same names as its flags. */
+const perf = z.strictObject({
+  profile: z.enum(PROFILES as [string, ...string[]]).optional(),
+  duration: parsedBy((text) => parseDuration(text)).optional(),
+  rate: z.union([z.number().positive(), parsedBy((text) => parseRate(text))]).optional(),
+  vus: positiveInt.optional(),
+  connections: positiveInt.optional(),
+  workers: positiveInt.optional(),
+  thresholds: z.array(parsedBy(parseThreshold)).optional(),
+  includeWrites: z.boolean().optional(),
+  /** `METHOD /path`, an operationId or a scenario name → weight; 0 leaves it out. */
+  weights: z.record(z.string(), z.number().nonnegative()).optional(),
+  scenarios: z.array(z.strictObject({ name: z.string().min(1), weight: z.number().nonnegative().optional(), steps: z.array(perfScenarioStep).min(1) })).optional(),
+  timeout: positiveInt.optional(),
+  seed: z.number().int().nonnegative().optional(),
+});
+
+export type PerfConfig = z.infer<typeof perf>;
+export type PerfScenarioConfig = NonNullable<PerfConfig['scenarios']>[number];
 
 export const configSchema = z.strictObject({
   baseUrl: z.string().optional(),
@@ -47,6 +91,7 @@ export const configSchema = z.strictObject({
   exclude: stringList.optional(),
   report: z.strictObject({ json: z.string().optional(), junit: z.string().optional(), sarif: z.string().optional() }).optional(),
   failOn: severity.optional(),
+  perf: perf.optional(),
 });
 
 export type RunConfig = z.infer<typeof configSchema>;

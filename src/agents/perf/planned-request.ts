@@ -9,14 +9,26 @@ export interface RequestValues {
   valid(schema: unknown, hint?: ValueHint): unknown;
 }
 
+/** Values the user wrote (a config scenario step): they win over generated ones, optional parameters included. */
+export interface FixedValues {
+  /** Parameter name → value, in every location that declares the name. */
+  params?: Record<string, unknown>;
+  /** The whole body; `undefined` when not given. */
+  body?: { value: unknown };
+}
+
 // OpenAPI says these header parameters are ignored: the client sets them from other information.
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 /** `undefined` when a required value could not be generated. */
-export function planRequest(operation: Operation, values: RequestValues, variant: number): PlannedRequest | undefined {
+export function planRequest(operation: Operation, values: RequestValues, variant: number, fixed: FixedValues = {}): PlannedRequest | undefined {
   const planned: PlannedRequest = { method: operation.method, pathParams: {}, query: {}, headers: {}, cookies: {} };
   const slots = { path: planned.pathParams, query: planned.query, header: planned.headers, cookie: planned.cookies };
   for (const parameter of operation.parameters) {
+    if (fixed.params !== undefined && Object.prototype.hasOwnProperty.call(fixed.params, parameter.name)) {
+      slots[parameter.in][parameter.name] = fixed.params[parameter.name];
+      continue;
+    }
     if (!parameter.required && parameter.in !== 'path') continue;
     if (parameter.in === 'header' && IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
     const value = values.valid(parameter.schema as never, { name: parameter.name, location: parameter.in, examples: parameter.examples, variant });
@@ -24,8 +36,10 @@ export function planRequest(operation: Operation, values: RequestValues, variant
     slots[parameter.in][parameter.name] = value;
   }
   const content = operation.requestBody?.content;
-  if (content && content.length > 0) {
-    const chosen = content.find((entry) => /[/+]json\b/.test(entry.mediaType)) ?? content[0]!;
+  const chosen = content && content.length > 0 ? (content.find((entry) => /[/+]json\b/.test(entry.mediaType)) ?? content[0]!) : undefined;
+  if (fixed.body !== undefined) {
+    planned.body = { mediaType: chosen?.mediaType ?? 'application/json', value: fixed.body.value };
+  } else if (chosen !== undefined) {
     const value = values.valid(chosen.schema as never, { location: 'body', examples: chosen.examples, variant });
     if (value === undefined) {
       if (operation.requestBody!.required) return undefined;

@@ -1,15 +1,20 @@
-// `sentinel perf` flags → validated settings. Every bad value is a one-line usage error naming the flag.
+// `sentinel perf` flags over the config file's `perf:` section (and its baseUrl, headers and auth) over
+// defaults → validated settings. Every bad flag is a one-line usage error naming the flag; the config
+// file was validated where it was read (cli/config.ts).
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { SentinelError } from '../../errors.js';
-import { parseHeader } from '../../execution/auth/identity.js';
+import { parseHeader, type SchemeCredentials } from '../../execution/auth/identity.js';
+import type { LoginSpec } from '../../execution/auth/login.js';
 import { PROFILES, type PerfProfile } from '../../agents/perf/profiles.js';
+import type { ScenarioDefinition } from '../../agents/perf/user-scenarios.js';
+import { configHeaderPairs, type RunConfig } from '../config.js';
 import { parseThreshold, type Threshold } from '../../agents/perf/thresholds.js';
 import { parseDuration, parsePositiveInteger, parseRate } from '../../agents/perf/units.js';
 
 export interface PerfFlags {
   baseUrl?: string;
-  profile: string;
+  profile?: string;
   duration?: string;
   rate?: string;
   vus?: string;
@@ -26,6 +31,12 @@ export interface PerfFlags {
   weights?: string;
   seed?: string;
   timeout?: string;
+  bearer?: string;
+  basic?: string;
+  apiKey?: string;
+  /** `false` with `--no-scenarios`. */
+  scenarios?: boolean;
+  config?: string;
 }
 
 export interface PerfSettings {
@@ -41,8 +52,17 @@ export interface PerfSettings {
   baseline?: string;
   reportJson?: string;
   exports: { k6?: string; locust?: string };
-  headers: Record<string, string>;
+  /** Config headers, then `--header`s, as `[name, value]` (the identity set sorts credentials from the rest). */
+  headers: [string, string][];
+  credentials: SchemeCredentials;
+  /** The default identity logs in this way (config `auth.login`). */
+  login?: LoginSpec;
   includeWrites: boolean;
+  automaticScenarios: boolean;
+  /** `perf.scenarios` of the config file. */
+  scenarios: ScenarioDefinition[];
+  /** Where config scenarios come from, to prefix their errors: `FILE: perf.scenarios`. */
+  scenariosSource: string;
   weights: Record<string, number>;
   seed: number;
   timeoutMs: number;
@@ -50,34 +70,76 @@ export interface PerfSettings {
 
 export const PERF_DEFAULTS = { connections: 64, timeoutMs: 10_000, seed: 1 };
 
-export function resolvePerfSettings(flags: PerfFlags): PerfSettings {
-  if (!(PROFILES as string[]).includes(flags.profile)) {
-    throw new SentinelError('usage', `--profile '${flags.profile}': expected one of ${PROFILES.join(', ')}`);
+export function resolvePerfSettings(flags: PerfFlags, config: RunConfig = {}, file = 'the config file'): PerfSettings {
+  const perf = config.perf ?? {};
+  const profile = flags.profile ?? perf.profile ?? 'load';
+  if (!(PROFILES as string[]).includes(profile)) {
+    throw new SentinelError('usage', `--profile '${profile}': expected one of ${PROFILES.join(', ')}`);
   }
   if (flags.rate !== undefined && flags.vus !== undefined) {
     throw new SentinelError('usage', '--rate and --vus are exclusive: --rate sets arrivals per second (open model), --vus virtual users (closed model)');
   }
+  if (perf.rate !== undefined && perf.vus !== undefined) {
+    throw new SentinelError('config', `${file}: perf: rate and vus are exclusive (rate: arrivals per second, the open model; vus: virtual users, the closed model)`);
+  }
   const reports = pairs(flags.report ?? [], '--report', ['json']);
   const exports = pairs(flags.export ?? [], '--export', ['k6', 'locust']);
-  return {
-    ...(flags.baseUrl !== undefined ? { baseUrl: checkUrl(flags.baseUrl) } : {}),
-    profile: flags.profile as PerfProfile,
-    ...(flags.duration !== undefined ? { durationMs: parseDuration(flags.duration) } : {}),
-    ...(flags.rate !== undefined ? { rate: parseRate(flags.rate) } : {}),
-    ...(flags.vus !== undefined ? { vus: parsePositiveInteger(flags.vus, '--vus') } : {}),
-    connections: flags.connections !== undefined ? parsePositiveInteger(flags.connections, '--connections') : PERF_DEFAULTS.connections,
-    ...(flags.workers !== undefined ? { workers: parsePositiveInteger(flags.workers, '--workers') } : {}),
-    thresholds: (flags.threshold ?? []).map(parseThreshold),
+  const baseUrl = flags.baseUrl ?? config.baseUrl;
+  // Either flag sets the load level and its model: the file's rate or vus then does not apply.
+  const levelFromFlags = flags.rate !== undefined || flags.vus !== undefined;
+  const rate = flags.rate !== undefined ? parseRate(flags.rate) : !levelFromFlags && perf.rate !== undefined ? rateOf(perf.rate) : undefined;
+  const vus = flags.vus !== undefined ? parsePositiveInteger(flags.vus, '--vus') : !levelFromFlags ? perf.vus : undefined;
+  const durationMs = flags.duration !== undefined ? parseDuration(flags.duration) : perf.duration !== undefined ? parseDuration(perf.duration) : undefined;
+  const workers = flags.workers !== undefined ? parsePositiveInteger(flags.workers, '--workers') : perf.workers;
+  const settings: PerfSettings = {
+    ...(baseUrl !== undefined ? { baseUrl: checkUrl(baseUrl, flags.baseUrl !== undefined ? '--base-url' : `${file}: baseUrl`) } : {}),
+    profile: profile as PerfProfile,
+    ...(durationMs !== undefined ? { durationMs } : {}),
+    ...(rate !== undefined ? { rate } : {}),
+    ...(vus !== undefined ? { vus } : {}),
+    connections: flags.connections !== undefined ? parsePositiveInteger(flags.connections, '--connections') : (perf.connections ?? PERF_DEFAULTS.connections),
+    ...(workers !== undefined ? { workers } : {}),
+    thresholds: (flags.threshold ?? perf.thresholds ?? []).map(parseThreshold),
     abortOnFail: flags.abortOnFail ?? false,
     ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
     ...(reports.json !== undefined ? { reportJson: reports.json } : {}),
     exports,
-    headers: Object.fromEntries((flags.header ?? []).map((line) => parseHeader(line))),
-    includeWrites: flags.includeWrites ?? false,
-    weights: { ...(flags.weights !== undefined ? readWeightsFile(flags.weights) : {}), ...Object.fromEntries((flags.weight ?? []).map(parseWeight)) },
-    seed: flags.seed !== undefined ? parseSeed(flags.seed) : PERF_DEFAULTS.seed,
-    timeoutMs: flags.timeout !== undefined ? parsePositiveInteger(flags.timeout, '--timeout') : PERF_DEFAULTS.timeoutMs,
+    headers: [...configHeaderPairs(config.headers, (line) => parseHeader(line, `${file}: headers`)), ...(flags.header ?? []).map((line) => parseHeader(line))],
+    credentials: credentialsOf(flags, config),
+    includeWrites: flags.includeWrites ?? perf.includeWrites ?? false,
+    automaticScenarios: flags.scenarios !== false,
+    scenarios: perf.scenarios ?? [],
+    scenariosSource: `${file}: perf.scenarios`,
+    weights: {
+      ...(perf.weights ?? {}),
+      ...(flags.weights !== undefined ? readWeightsFile(flags.weights) : {}),
+      ...Object.fromEntries((flags.weight ?? []).map(parseWeight)),
+    },
+    seed: flags.seed !== undefined ? parseSeed(flags.seed) : (perf.seed ?? PERF_DEFAULTS.seed),
+    timeoutMs: flags.timeout !== undefined ? parsePositiveInteger(flags.timeout, '--timeout') : (perf.timeout ?? PERF_DEFAULTS.timeoutMs),
   };
+  if (config.auth?.login !== undefined) settings.login = config.auth.login;
+  return settings;
+}
+
+/** The default identity's scheme credentials: flags over the config's `auth`, as for `sentinel run`. */
+function credentialsOf(flags: PerfFlags, config: RunConfig): SchemeCredentials {
+  const credentials: SchemeCredentials = {};
+  const bearer = flags.bearer ?? config.auth?.bearer;
+  const basic = flags.basic ?? config.auth?.basic;
+  const apiKey = flags.apiKey ?? config.auth?.apiKey;
+  if (bearer !== undefined) credentials.bearer = bearer;
+  if (basic !== undefined) {
+    if (!basic.includes(':')) throw new SentinelError('usage', '--basic: expected user:password');
+    credentials.basic = basic;
+  }
+  if (apiKey !== undefined) credentials.apiKey = apiKey;
+  return credentials;
+}
+
+/** The file's rate: a number of requests per second, or text such as `100/s` (validated when read). */
+function rateOf(rate: number | string): number {
+  return typeof rate === 'number' ? rate : parseRate(rate);
 }
 
 function pairs(values: string[], flag: string, formats: string[]): Record<string, string> {
@@ -92,14 +154,14 @@ function pairs(values: string[], flag: string, formats: string[]): Record<string
   return out;
 }
 
-function checkUrl(text: string): string {
+function checkUrl(text: string, where: string): string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new SentinelError('usage', `--base-url '${text}': not a URL`);
+    throw new SentinelError('usage', `${where} '${text}': not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SentinelError('usage', `--base-url '${text}': only http and https are supported`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SentinelError('usage', `${where} '${text}': only http and https are supported`);
   return text;
 }
 

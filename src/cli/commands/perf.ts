@@ -10,6 +10,10 @@ import { breachedThreshold } from '../../agents/perf/early-stop.js';
 import { prepareMix } from '../../agents/perf/prepare-mix.js';
 import { createValueGenerator } from '../../agents/data/values.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
+import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
+import { buildIdentities, DEFAULT_IDENTITY, type IdentitySet } from '../../execution/auth/identity.js';
+import { logInAll } from '../../execution/auth/login.js';
+import { createHttpClient } from '../../execution/http-client.js';
 import { runLoad } from '../../execution/load/engine.js';
 import { probeTarget } from '../../execution/probe.js';
 import { exportInput } from '../../report/perf/export-input.js';
@@ -19,7 +23,9 @@ import { buildPerfReport, formatPerfReport, readBaseline } from '../../report/pe
 import { createProgressPrinter } from '../../report/perf/progress.js';
 import { formatPerfSummary } from '../../report/perf/text.js';
 import { loadSpec } from '../../spec/load.js';
-import { resolvePerfSettings, type PerfFlags } from './perf-settings.js';
+import type { ApiModel } from '../../spec/model.js';
+import { loadConfig } from '../config.js';
+import { resolvePerfSettings, type PerfFlags, type PerfSettings } from './perf-settings.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -29,7 +35,7 @@ export function registerPerf(program: Command): void {
     .description('Generate load from an OpenAPI description, measure latency and errors, judge thresholds and regressions')
     .argument('<spec>', 'OpenAPI/Swagger description: a file, an http(s) URL, or - for stdin')
     .option('--base-url <url>', "the API's base URL; replaces the description's server URL, base path included")
-    .option('--profile <profile>', 'load (steady), stress (steps up to the peak), spike or soak', 'load')
+    .option('--profile <profile>', 'load (steady), stress (steps up to the peak), spike or soak; default load')
     .option('--duration <duration>', 'how long: 30s, 5m, 1m30s (default: load 30s, stress 60s, spike 30s, soak 10m)')
     .option('--rate <rate>', 'open model: arrivals per second, e.g. 100/s (the steady level, or the peak of stress and spike)')
     .option('--vus <n>', 'closed model: virtual users, each sending its next request when the last is answered')
@@ -41,18 +47,24 @@ export function registerPerf(program: Command): void {
     .option('--report <format=path>', 'write the perf report: json=PATH', collect)
     .option('--export <format=path>', 'write an equivalent script: k6=PATH or locust=PATH (repeatable)', collect)
     .option('--header <header>', "'Name: value' sent with every request (repeatable)", collect)
-    .option('--include-writes', 'load POST, PUT, PATCH and DELETE operations too (default: GET and HEAD only)')
-    .option('--weight <op=n>', "relative weight of an operation: 'GET /pets=3' or 'listPets=3'; 0 leaves it out (repeatable)", collect)
+    .option('--bearer <token>', 'token for the http bearer (and oauth2) security schemes')
+    .option('--basic <user:password>', 'credentials for the http basic security schemes')
+    .option('--api-key <value>', 'value for the apiKey security schemes (header, query or cookie)')
+    .option('--include-writes', 'load POST, PUT, PATCH and DELETE operations too, and a lifecycle scenario (create, read, update, delete) per resource (default: GET and HEAD only)')
+    .option('--no-scenarios', 'with --include-writes: no automatic lifecycle scenarios (the config file\'s perf.scenarios still run)')
+    .option('--weight <op=n>', "relative weight of an operation or scenario: 'GET /pets=3', 'listPets=3', 'lifecycle /pets=2'; 0 leaves it out (repeatable)", collect)
     .option('--weights <file>', 'a YAML or JSON map of operation to weight')
     .option('--seed <n>', 'seed of the generated request values; default 1')
     .option('--timeout <ms>', 'deadline of one request (connect, headers, body); default 10000')
+    .option('--config <file>', 'config file: baseUrl, headers, auth and the perf section (default: ./sentinel.config.yaml when present)')
     .action(async (spec: string, flags: PerfFlags) => {
       process.exitCode = await perfCommand(spec, flags);
     });
 }
 
 export async function perfCommand(spec: string, flags: PerfFlags): Promise<number> {
-  const settings = resolvePerfSettings(flags);
+  const { config, file } = loadConfig(flags.config);
+  const settings = resolvePerfSettings(flags, config, file);
   const baseline = settings.baseline !== undefined ? readBaseline(settings.baseline) : undefined;
   const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs });
   const baseUrl = settings.baseUrl ?? model.servers.find((server) => /^https?:\/\//.test(server.url))?.url;
@@ -66,21 +78,28 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
       ...(settings.rate !== undefined ? { rate: settings.rate } : {}),
       ...(settings.vus !== undefined ? { vus: settings.vus } : {}),
       includeWrites: settings.includeWrites,
+      automaticScenarios: settings.automaticScenarios,
+      scenarios: settings.scenarios,
+      scenariosSource: settings.scenariosSource,
       weights: settings.weights,
       thresholds: settings.thresholds,
       seed: settings.seed,
     },
     createValueGenerator(model, settings.seed),
   );
-  const mix = prepareMix(model, plan.mix, baseUrl, settings.headers);
   for (const note of plan.notes) process.stderr.write(`note: ${note}\n`);
 
+  const identities = buildIdentities({ headers: settings.headers, credentials: settings.credentials, identities: [] }, apiKeyHeaderNames(model));
+  // A login needs the target before anything is prepared; otherwise scripts are exported even when it is down.
+  if (settings.login !== undefined) {
+    await checkReachable(baseUrl, settings.timeoutMs);
+    await logIn(model, identities, settings, baseUrl);
+  }
+  const mix = prepareMix(model, plan.mix, baseUrl, identities);
   const scripts = exportInput(baseUrl, plan.model, plan.stages, plan.thresholds, mix);
   if (settings.exports.k6 !== undefined) writeAtomically(settings.exports.k6, toK6Script(scripts));
   if (settings.exports.locust !== undefined) writeAtomically(settings.exports.locust, toLocustScript(scripts));
-
-  const probe = await probeTarget(baseUrl, Math.min(settings.timeoutMs, 5000));
-  if (!probe.ok) throw new SentinelError('connection', `cannot connect to ${baseUrl}: ${probe.code}`);
+  if (settings.login === undefined) await checkReachable(baseUrl, settings.timeoutMs);
 
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
@@ -119,7 +138,11 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
       baseUrl,
       profile: plan.profile,
       thresholds: plan.thresholds.map((threshold) => threshold.expression),
-      operations: plan.mix.map((entry) => ({ operation: entry.operation, weight: entry.weight, variants: entry.requests.length })),
+      operations: plan.mix.map((entry) =>
+        entry.scenario !== undefined
+          ? { operation: entry.operation, weight: entry.weight, variants: 1, steps: entry.scenario.map((step) => step.operation) }
+          : { operation: entry.operation, weight: entry.weight, variants: entry.requests.length },
+      ),
       notes: plan.notes,
       result,
       analysis,
@@ -131,6 +154,21 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
     return EXIT_ERROR;
   }
   return analysis.passed ? EXIT_OK : EXIT_FINDINGS;
+}
+
+async function checkReachable(baseUrl: string, timeoutMs: number): Promise<void> {
+  const probe = await probeTarget(baseUrl, Math.min(timeoutMs, 5000));
+  if (!probe.ok) throw new SentinelError('connection', `cannot connect to ${baseUrl}: ${probe.code}`);
+}
+
+/** The config's `auth.login`: the default identity's token, fetched once before the load. */
+async function logIn(model: ApiModel, identities: IdentitySet, settings: PerfSettings, baseUrl: string): Promise<void> {
+  const client = createHttpClient({ timeoutMs: settings.timeoutMs, connections: 1 });
+  try {
+    await logInAll(model, identities, [{ name: DEFAULT_IDENTITY, spec: settings.login! }], baseUrl, client);
+  } finally {
+    await client.close();
+  }
 }
 
 function writeAtomically(path: string, text: string): void {

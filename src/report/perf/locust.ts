@@ -1,5 +1,5 @@
-// Exports a load plan as a Locust file: the same operation mix, concrete requests and stages (a
-// LoadTestShape), with the thresholds checked when Locust quits (exit code 1 on a breach).
+// Exports a load plan as a Locust file: the same operation mix, concrete requests, stateful scenarios
+// and stages (a LoadTestShape), with the thresholds checked when Locust quits (exit code 1 on a breach).
 import type { Threshold } from '../../agents/perf/thresholds.js';
 import { secretVariables, type ExportInput } from './export-input.js';
 
@@ -7,7 +7,8 @@ import { secretVariables, type ExportInput } from './export-input.js';
 export const LOCUST_RATE_PER_USER = 5;
 
 export function toLocustScript(input: ExportInput): string {
-  const requests = Object.fromEntries(input.mix.map((entry) => [entry.operation, entry.requests]));
+  const requests = Object.fromEntries(input.mix.filter((entry) => entry.scenario === undefined).map((entry) => [entry.operation, entry.requests]));
+  const scenarios = Object.fromEntries(input.mix.flatMap((entry) => (entry.scenario !== undefined ? [[entry.operation, entry.scenario]] : [])));
   const weights = Object.fromEntries(input.mix.map((entry) => [entry.operation, entry.weight]));
   const secrets = secretVariables(input);
   const open = input.model === 'open';
@@ -23,16 +24,111 @@ import itertools
 import json
 import os
 import random
+import re
+from urllib.parse import quote
 
 from locust import HttpUser, LoadTestShape, events, task, ${open ? 'constant_throughput' : 'constant'}
 
 REQUESTS = json.loads(${pythonString(JSON.stringify(requests))})
+SCENARIOS = json.loads(${pythonString(JSON.stringify(scenarios))})
 WEIGHTS = json.loads(${pythonString(JSON.stringify(weights))})
 STAGES = json.loads(${pythonString(JSON.stringify(stages))})
 THRESHOLDS = json.loads(${pythonString(JSON.stringify(locustThresholds(input.thresholds)))})
 
 OPERATIONS = list(WEIGHTS.keys())
-CYCLES = {operation: itertools.cycle(REQUESTS[operation]) for operation in OPERATIONS}
+CYCLES = {operation: itertools.cycle(REQUESTS[operation]) for operation in REQUESTS}
+
+# Scenario steps as Sentinel's engine sends them: values an answer gives (a JSON pointer into the body,
+# or a header) fill the __SENTINEL_<name>__ markers of later steps (percent-encoded in the URL, as text
+# in headers, as JSON in a JSON body); an answer outside 2xx, or one lacking a value, ends the iteration.
+MARKER = re.compile(r"__SENTINEL_([A-Za-z0-9]+)__")
+JSON_MARKER = re.compile(r'"__SENTINEL_([A-Za-z0-9]+)__"|__SENTINEL_([A-Za-z0-9]+)__')
+MISSING = object()
+
+
+def to_json(value):
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def text_of(value):
+    # As JavaScript's String(): the engine's and k6's rendering of an extracted value.
+    if isinstance(value, (dict, list)) or value is None or isinstance(value, bool):
+        return to_json(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def fill_text(text, values, encode):
+    return MARKER.sub(lambda match: encode(values[match.group(1)]), text)
+
+
+def fill_body(body, content_type, values):
+    if "x-www-form-urlencoded" in content_type:
+        return fill_text(body, values, lambda value: quote(text_of(value), safe=""))
+    if content_type and "json" not in content_type:
+        return fill_text(body, values, text_of)
+
+    def replace(match):
+        # A marker that is a whole JSON string becomes the value's JSON (a number stays a number).
+        if match.group(1) is not None:
+            return to_json(values[match.group(1)])
+        return to_json(text_of(values[match.group(2)]))[1:-1]
+
+    return JSON_MARKER.sub(replace, body)
+
+
+def resolve_pointer(document, pointer):
+    if pointer == "":
+        return document
+    current = document
+    for raw in pointer[1:].split("/"):
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(current, list):
+            if not token.isdigit() or int(token) >= len(current):
+                return MISSING
+            current = current[int(token)]
+        elif isinstance(current, dict):
+            if token not in current:
+                return MISSING
+            current = current[token]
+        else:
+            return MISSING
+    return current
+
+
+def extract_value(rule, response):
+    if rule.startswith("$response.header."):
+        wanted = rule[len("$response.header."):].lower()
+        for name, value in response.headers.items():
+            if name.lower() == wanted:
+                return value
+        return MISSING
+    try:
+        document = json.loads(response.text)
+    except ValueError:
+        return MISSING
+    return resolve_pointer(document, rule[len("$response.body#"):])
+
+
+def headers_of(request):
+    headers = dict(request["headers"])
+    for name, variable in request["secretHeaders"].items():
+        if variable in os.environ:
+            headers[name] = os.environ[variable]
+    return headers
+
+
+def judge(response):
+    # As in Sentinel: transport errors and 5xx fail; a 4xx can be the API's answer to generated input.
+    if response.status_code == 0 or response.status_code >= 500:
+        response.failure("status %s" % response.status_code)
+    else:
+        response.success()
+
+
+def encoded(body):
+    return None if body is None else body.encode("utf-8")
 
 
 class SentinelUser(HttpUser):
@@ -45,19 +141,36 @@ ${open ? `    # The open model's rate, shared by users pacing themselves at ${LO
     @task
     def mixed(self):
         operation = random.choices(OPERATIONS, weights=[WEIGHTS[name] for name in OPERATIONS])[0]
+        if operation in SCENARIOS:
+            self.run_scenario(operation)
+            return
         request = next(CYCLES[operation])
-        headers = dict(request["headers"])
-        for name, variable in request["secretHeaders"].items():
-            if variable in os.environ:
-                headers[name] = os.environ[variable]
         with self.client.request(
-            request["method"], request["path"], headers=headers, data=request.get("body"), name=operation, catch_response=True
+            request["method"], request["path"], headers=headers_of(request), data=encoded(request.get("body")), name=operation, catch_response=True
         ) as response:
-            # As in Sentinel: transport errors and 5xx fail; a 4xx can be the API's answer to generated input.
-            if response.status_code == 0 or response.status_code >= 500:
-                response.failure("status %s" % response.status_code)
-            else:
-                response.success()
+            judge(response)
+
+    def run_scenario(self, name):
+        values = {}
+        for step in SCENARIOS[name]:
+            request = step["request"]
+            headers = {header: fill_text(value, values, text_of) for header, value in headers_of(request).items()}
+            content_type = headers.get("content-type", "").lower()
+            path = fill_text(request["path"], values, lambda value: quote(text_of(value), safe=""))
+            body = request.get("body")
+            if body is not None:
+                body = fill_body(body, content_type, values)
+            with self.client.request(
+                request["method"], path, headers=headers, data=encoded(body), name=step["operation"], catch_response=True
+            ) as response:
+                judge(response)
+                if not 200 <= response.status_code < 300:
+                    return
+                for variable, rule in step.get("extract", {}).items():
+                    value = extract_value(rule, response)
+                    if value is MISSING:
+                        return
+                    values[variable] = value
 
 
 class SentinelStages(LoadTestShape):

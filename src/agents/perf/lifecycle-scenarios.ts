@@ -1,0 +1,79 @@
+// Automatic load scenarios: for each resource the stateful dependency graph finds with a create and a
+// read-by-id operation, create → read → update → delete, identifiers flowing as the stateful agent infers
+// them (an OpenAPI link, or a matching response field). The delete (and the deletes of parents created
+// on the way, children first) keeps a soak from growing the target's data.
+import type { ApiModel } from '../../spec/model.js';
+import type { ScenarioStep } from '../test-case.js';
+import { planningContext } from '../stateful/agent.js';
+import { startWithCreate } from '../stateful/lifecycle.js';
+import type { Resource } from '../stateful/resources.js';
+import { roleOf } from '../stateful/roles.js';
+import type { ScenarioBuilder } from '../stateful/scenario-builder.js';
+import { scenarioMarker, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';
+
+export function lifecycleName(resource: Resource): string {
+  return `lifecycle ${resource.collectionPath}`;
+}
+
+export function lifecycleScenarios(model: ApiModel, seed: number): { scenarios: PlannedScenario[]; notes: string[] } {
+  const ctx = planningContext(model, model.operations, seed, 'perf');
+  const scenarios: PlannedScenario[] = [];
+  const notes: string[] = [];
+  for (const resource of ctx.graph.resources) {
+    const read = resource.read;
+    if (resource.create === undefined || read === undefined) continue;
+    const name = lifecycleName(resource);
+    const builder = startWithCreate(ctx, resource, name);
+    if (typeof builder === 'string') {
+      // A Location header holds a whole URL and the load engine fills markers with bare values: no id to reuse.
+      notes.push(`scenario ${name}: not planned (${builder})`);
+      continue;
+    }
+    builder.add('read', read, builder.request(read).request, { title: `Read the ${resource.name}` });
+    if (resource.update !== undefined) builder.add('update', resource.update, builder.request(resource.update).request, { title: `Update the ${resource.name}` });
+    if (resource.remove !== undefined) builder.add('delete', resource.remove, builder.request(resource.remove).request, { title: `Delete the ${resource.name}` });
+    deleteSetups(builder, ctx.graph.resources);
+    scenarios.push({ name, weight: 1, steps: toLoadSteps(builder.steps), origin: 'lifecycle' });
+  }
+  return { scenarios, notes };
+}
+
+/** Parents (and referenced resources) the scenario created first are deleted last, newest first. */
+function deleteSetups(builder: ScenarioBuilder, resources: Resource[]): void {
+  const setups = builder.steps.filter((step) => roleOf(step.case.id).startsWith('setup-')).reverse();
+  for (const setup of setups) {
+    const owner = resources.find((r) => r.create?.key === setup.case.operation && r.remove !== undefined && Object.values(setup.extract).includes(r.idSource ?? ''));
+    if (owner === undefined) continue;
+    const { request, unbound } = builder.request(owner.remove!);
+    if (unbound.length === 0) builder.add(`cleanup-${roleOf(setup.case.id)}`, owner.remove!, request, { title: `Delete the ${owner.name} created first` });
+  }
+}
+
+/** `{{item_id}}` placeholders become engine markers; variable names are reduced to letters and digits. */
+export function toLoadSteps(steps: ScenarioStep[]): PlannedScenarioStep[] {
+  const names = new Map<string, string>();
+  const markerName = (variable: string) => {
+    let name = names.get(variable);
+    if (name === undefined) {
+      const base = variable.replace(/[^A-Za-z0-9]/g, '') || 'v';
+      name = base;
+      for (let n = 2; [...names.values()].includes(name); n++) name = `${base}${n}`;
+      names.set(variable, name);
+    }
+    return name;
+  };
+  const visit = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_text, variable: string) => scenarioMarker(markerName(variable)));
+    if (Array.isArray(value)) return value.map(visit);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, visit(inner)]));
+    return value;
+  };
+  return steps.map((step) => {
+    const extract = Object.fromEntries(Object.entries(step.extract).map(([variable, rule]) => [markerName(variable), rule]));
+    return {
+      operation: step.case.operation,
+      request: visit(step.case.request) as PlannedScenarioStep['request'],
+      ...(Object.keys(extract).length > 0 ? { extract } : {}),
+    };
+  });
+}
