@@ -93,6 +93,8 @@ describe('load engine against a local server', () => {
     expect(result.series.every((second) => second.requests <= 150)).toBe(true);
     expect(result.series.reduce((sum, second) => sum + second.requests, 0)).toBe(result.overall.requests);
     expect(result.serviceTime?.count).toBe(result.overall.latency.count);
+    // A mix without scenarios keeps the result's shape as before.
+    expect(result.scenarios).toBeUndefined();
   });
 
   it('a refused connection is a transport error, and the run ends on time', async () => {
