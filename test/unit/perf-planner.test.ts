@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { planPerf } from '../../src/agents/perf-planner.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planPerf, type PerfPlanOptions } from '../../src/agents/perf-planner.js';
+import { createValueGenerator } from '../../src/agents/data/values.js';
+import { prepareMix } from '../../src/agents/perf/prepare-mix.js';
+import type { ScenarioDefinition } from '../../src/agents/perf/user-scenarios.js';
+import { SCENARIO_MARKER } from '../../src/execution/load/types.js';
 import { buildStages } from '../../src/agents/perf/profiles.js';
 import { createArrivals, shareStages, workerCount } from '../../src/execution/load/schedule.js';
 import { createMixPicker } from '../../src/execution/load/mix.js';
 import type { ApiModel, Operation } from '../../src/spec/model.js';
+import { modelFrom } from './security-fixtures.js';
+import { SHOP_YAML } from './stateful-fixtures.js';
 
 function operation(method: Operation['method'], path: string, extra: Partial<Operation> = {}): Operation {
   return { key: `${method.toUpperCase()} ${path}`, method, path, tags: [], deprecated: false, parameters: [], responses: [], links: [], pointer: '', extensions: {}, ...extra };
@@ -114,5 +120,153 @@ describe('schedule', () => {
     expect(share).toBeGreaterThan(0.72);
     expect(share).toBeLessThan(0.78);
     expect(picks.filter((pick) => pick.startsWith('b')).slice(0, 2).sort()).toEqual(['b1', 'b2']);
+  });
+});
+
+describe('scenarios in the load mix', () => {
+  let shop: ApiModel;
+  beforeAll(async () => {
+    shop = await modelFrom(SHOP_YAML);
+  });
+  const plan = (options: Partial<PerfPlanOptions>) => planPerf(shop, { profile: 'load', thresholds: [], seed: 1, ...options }, createValueGenerator(shop, 1));
+  const scenarioOf = (mix: ReturnType<typeof plan>['mix'], name: string) => mix.find((entry) => entry.operation === name)?.scenario;
+
+  it('plans a lifecycle per resource with a create and a read by id, ids flowing by marker', () => {
+    const { mix, notes } = plan({ includeWrites: true });
+    expect(mix.filter((entry) => entry.scenario).map((entry) => [entry.operation, entry.weight, entry.requests.length])).toEqual([
+      ['scenario lifecycle /items', 1, 0],
+      ['scenario lifecycle /orders', 1, 0],
+      ['scenario lifecycle /users', 1, 0],
+      ['scenario lifecycle /users/{userId}/notes', 1, 0],
+      ['scenario lifecycle /boxes', 1, 0],
+    ]);
+    const items = scenarioOf(mix, 'scenario lifecycle /items')!;
+    expect(items.map((step) => step.operation)).toEqual(['POST /items', 'GET /items/{itemId}', 'PATCH /items/{itemId}', 'DELETE /items/{itemId}']);
+    expect(items[0]!.extract).toEqual({ itemId: '$response.body#/id' });
+    expect(items.slice(1).map((step) => step.request.pathParams.itemId)).toEqual(['__SENTINEL_itemId__', '__SENTINEL_itemId__', '__SENTINEL_itemId__']);
+    // A wrapped id (`data.id`), a link's expression, and a referenced item created first and deleted last.
+    expect(scenarioOf(mix, 'scenario lifecycle /users')![0]!.extract).toEqual({ userId: '$response.body#/data/id' });
+    expect(scenarioOf(mix, 'scenario lifecycle /boxes')![0]!.extract).toEqual({ boxRef: '$response.body#/ref' });
+    const orders = scenarioOf(mix, 'scenario lifecycle /orders')!;
+    expect(orders.map((step) => step.operation)).toEqual(['POST /items', 'POST /orders', 'GET /orders/{orderId}', 'DELETE /items/{itemId}']);
+    expect(orders[1]!.request.body!.value).toMatchObject({ itemId: '__SENTINEL_itemId__' });
+    expect(notes).toContain('scenario lifecycle /tickets: not planned (the new identifier is only in the Location header)');
+  });
+
+  it('leaves the writes a scenario covers out of the single requests, with a note; reads and other writes stay', () => {
+    const { mix, notes } = plan({ includeWrites: true });
+    const singles = mix.filter((entry) => !entry.scenario).map((entry) => entry.operation);
+    expect(singles).toEqual(expect.arrayContaining(['GET /items', 'GET /items/{itemId}', 'POST /tickets']));
+    expect(singles).not.toContain('DELETE /items/{itemId}');
+    expect(singles).not.toContain('POST /items');
+    expect(notes).toContain('DELETE /items/{itemId}: sent only within scenario lifecycle /items, scenario lifecycle /orders, on what the scenario created (give it a weight to load it alone too)');
+    // An explicit weight loads it alone as well.
+    expect(plan({ includeWrites: true, weights: { deleteItem: 2 } }).mix.find((entry) => entry.operation === 'DELETE /items/{itemId}')?.weight).toBe(2);
+  });
+
+  it('plans no automatic scenario without writes or with --no-scenarios', () => {
+    expect(plan({}).mix.some((entry) => entry.scenario)).toBe(false);
+    const off = plan({ includeWrites: true, automaticScenarios: false });
+    expect(off.mix.some((entry) => entry.scenario)).toBe(false);
+    expect(off.mix.map((entry) => entry.operation)).toContain('DELETE /items/{itemId}');
+  });
+
+  it('weights name scenarios with or without the scenario prefix; an unplanned one is a note, not an error', () => {
+    const { mix, notes } = plan({ includeWrites: true, weights: { 'lifecycle /items': 3, 'scenario lifecycle /users': 0 } });
+    expect(mix.find((entry) => entry.operation === 'scenario lifecycle /items')?.weight).toBe(3);
+    expect(mix.some((entry) => entry.operation === 'scenario lifecycle /users')).toBe(false);
+    expect(notes).toContain('scenario lifecycle /users: left out (weight 0)');
+    expect(plan({ weights: { 'lifecycle /items': 3 } }).notes).toContain(
+      "weight for 'lifecycle /items': no such scenario in this plan (automatic lifecycle scenarios need --include-writes and no --no-scenarios)",
+    );
+  });
+
+  const checkout: ScenarioDefinition = {
+    name: 'checkout',
+    weight: 2,
+    steps: [
+      { operation: 'createItem', body: { name: 'book', price: 12 }, extract: { itemId: '$response.body#/id' } },
+      { operation: 'post /orders', body: { itemId: '${itemId}', quantity: 1 }, extract: { orderId: '$response.body#/orderId' } },
+      { operation: 'GET /orders/{orderId}' },
+      { operation: 'getItem', params: {} },
+    ],
+  };
+
+  it('plans config scenarios even without --include-writes: given values, extracted variables, path parameters bound by name', () => {
+    const { mix } = plan({ scenarios: [checkout] });
+    const entry = mix.find((candidate) => candidate.operation === 'scenario checkout')!;
+    expect(entry.weight).toBe(2);
+    expect(entry.scenario!.map((step) => step.operation)).toEqual(['POST /items', 'POST /orders', 'GET /orders/{orderId}', 'GET /items/{itemId}']);
+    expect(entry.scenario![0]!.request.body).toEqual({ mediaType: 'application/json', value: { name: 'book', price: 12 } });
+    expect(entry.scenario![1]!.request.body!.value).toEqual({ itemId: '__SENTINEL_itemId__', quantity: 1 });
+    expect(entry.scenario![2]!.request.pathParams).toEqual({ orderId: '__SENTINEL_orderId__' });
+    expect(entry.scenario![3]!.request.pathParams).toEqual({ itemId: '__SENTINEL_itemId__' });
+    expect(mix.some((candidate) => candidate.operation === 'POST /orders')).toBe(false);
+    expect(plan({ scenarios: [checkout], weights: { 'scenario checkout': 5 } }).mix.find((candidate) => candidate.operation === 'scenario checkout')!.weight).toBe(5);
+  });
+
+  it('a config scenario named like a lifecycle replaces it', () => {
+    const own: ScenarioDefinition = { name: 'lifecycle /items', steps: [{ operation: 'listItems' }] };
+    const { mix, notes } = plan({ includeWrites: true, scenarios: [own] });
+    expect(mix.filter((entry) => entry.operation === 'scenario lifecycle /items').map((entry) => entry.scenario!.length)).toEqual([1]);
+    expect(notes).toContain("scenario lifecycle /items: the config's scenario of that name replaces the automatic one");
+  });
+
+  const step = (extra: object) => ({ name: 'bad', steps: [{ operation: 'createItem', extract: { itemId: '$response.body#/id' } }, { operation: 'getItem', ...extra }] });
+  it.each([
+    [{ name: 'bad', steps: [{ operation: 'POST /nothing' }] }, 'cfg.yaml: perf.scenarios: scenario "bad" step 1: no operation "POST /nothing" in the description'],
+    [step({ params: { itemId: '${orderId}' } }), `scenario "bad" step 2: '\${orderId}' is used before a step extracts it`],
+    [step({ params: { itemId: 'x-${itemId}' } }), 'scenario "bad" step 2: "x-${itemId}": a variable must be the whole string'],
+    [step({ params: { nope: 1 } }), 'scenario "bad" step 2: GET /items/{itemId} has no parameter "nope"'],
+    [step({ extract: { id: '$.id' } }), 'scenario "bad" step 2: extract id: "$.id" is not $response.body#/json/pointer or $response.header.Name'],
+    [step({ extract: { item_id: '$response.body#/id' } }), 'scenario "bad" step 2: variable "item_id": a name is letters and digits only'],
+    [{ name: 'twice', steps: [{ operation: 'getItem', extract: { id: '$response.header.X-Id' } }, { operation: 'getItem', params: { itemId: '${id}' } }] }, null],
+  ])('checks config scenario %#', (definition, message) => {
+    const run = () => plan({ scenarios: [definition as ScenarioDefinition], scenariosSource: 'cfg.yaml: perf.scenarios' });
+    if (message === null) expect(run).not.toThrow();
+    else expect(run).toThrow(message);
+  });
+
+  it('prepareMix keeps markers through serialization (path, query, JSON body) and adds credentials to steps', async () => {
+    const api = await modelFrom(`
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /carts/{cartId}/lines:
+    post:
+      parameters:
+        - { name: cartId, in: path, required: true, schema: { type: integer } }
+        - { name: at, in: query, required: true, schema: { type: string } }
+      requestBody: { required: true, content: { application/json: { schema: { type: object } } } }
+      responses: { '201': { description: ok } }
+`);
+    const planned = planPerf(
+      api,
+      {
+        profile: 'load',
+        thresholds: [],
+        seed: 1,
+        scenarios: [
+          {
+            name: 'cart',
+            steps: [
+              { operation: 'POST /carts/{cartId}/lines', params: { cartId: 1, at: 'now' }, body: {}, extract: { cartId: '$response.body#/cart/id' } },
+              { operation: 'POST /carts/{cartId}/lines', params: { at: '${cartId}' }, body: { cart: '${cartId}', note: 'n' } },
+            ],
+          },
+        ],
+      },
+      createValueGenerator(api, 1),
+    );
+    const identities = { commonHeaders: { 'x-tenant': 't1' }, identities: [{ name: 'default', role: 'admin' as const, headers: { authorization: 'Bearer abc' }, credentials: {} }] };
+    const [entry] = prepareMix(api, planned.mix, 'http://127.0.0.1:9/api/', identities);
+    expect(entry!.requests).toEqual([]);
+    const second = entry!.scenario![1]!;
+    expect(second.operation).toBe('POST /carts/{cartId}/lines');
+    expect(second.request.url).toBe('http://127.0.0.1:9/api/carts/__SENTINEL_cartId__/lines?at=__SENTINEL_cartId__');
+    expect(second.request.body).toBe('{"cart":"__SENTINEL_cartId__","note":"n"}');
+    expect(second.request.headers).toMatchObject({ authorization: 'Bearer abc', 'x-tenant': 't1', 'content-type': 'application/json' });
+    expect([...second.request.url.matchAll(SCENARIO_MARKER)].map((match) => match[1])).toEqual(['cartId', 'cartId']);
+    expect(entry!.scenario![0]!.extract).toEqual({ cartId: '$response.body#/cart/id' });
   });
 });

@@ -49,13 +49,14 @@ function deleteSetups(builder: ScenarioBuilder, resources: Resource[]): void {
   }
 }
 
-/** `{{item_id}}` placeholders become engine markers; variable names are reduced to letters and digits. */
+/** `{{item_id}}` placeholders become engine markers (`__SENTINEL_itemId__`). */
 export function toLoadSteps(steps: ScenarioStep[]): PlannedScenarioStep[] {
   const names = new Map<string, string>();
   const markerName = (variable: string) => {
     let name = names.get(variable);
     if (name === undefined) {
-      const base = variable.replace(/[^A-Za-z0-9]/g, '') || 'v';
+      // `item_id` → `itemId`: markers are letters and digits.
+      const base = variable.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part, index) => (index === 0 ? part : part[0]!.toUpperCase() + part.slice(1))).join('') || 'value';
       name = base;
       for (let n = 2; [...names.values()].includes(name); n++) name = `${base}${n}`;
       names.set(variable, name);
