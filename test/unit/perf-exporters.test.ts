@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInContext, createContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseThreshold } from '../../src/agents/perf/thresholds.js';
 import { exportInput } from '../../src/report/perf/export-input.js';
@@ -24,6 +25,105 @@ const mix: MixEntry[] = [
     requests: [{ method: 'POST', url: 'http://127.0.0.1:8080/api/pets', headers: { 'content-type': 'application/json' }, body: '{"name":"Zoë \\"quoted\\" \'x\'\\n"}', operation: 'POST /pets' }],
   },
 ];
+// A scenario as prepareMix writes it: markers where the created pet's id and Location go.
+const lifecycle: MixEntry = {
+  operation: 'scenario lifecycle /pets',
+  weight: 2,
+  requests: [],
+  scenario: [
+    {
+      operation: 'POST /pets',
+      request: { method: 'POST', url: 'http://127.0.0.1:8080/api/pets', headers: { 'content-type': 'application/json', authorization: 'Bearer s3cret' }, body: '{"name":"rex"}', operation: 'POST /pets' },
+      extract: { petId: '$response.body#/data/id', where: '$response.header.Location' },
+    },
+    {
+      operation: 'PUT /pets/{petId}',
+      request: {
+        method: 'PUT',
+        url: 'http://127.0.0.1:8080/api/pets/__SENTINEL_petId__?from=__SENTINEL_where__',
+        headers: { 'content-type': 'application/json', 'x-pet': '__SENTINEL_petId__' },
+        body: '{"id":"__SENTINEL_petId__","note":"was __SENTINEL_petId__ at __SENTINEL_where__"}',
+        operation: 'PUT /pets/{petId}',
+      },
+    },
+    { operation: 'DELETE /pets/{petId}', request: { method: 'DELETE', url: 'http://127.0.0.1:8080/api/pets/__SENTINEL_petId__', headers: {}, operation: 'DELETE /pets/{petId}' } },
+  ],
+};
+mix.push(lifecycle);
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+const created: Answer = { status: 201, headers: { Location: '/pets/a "b"' }, body: '{"data":{"id":42}}' };
+const ok: Answer = { status: 200, headers: {}, body: '' };
+/** What the scenario should send after `created`: the id as a number in JSON, encoded in the URL, as text in headers. */
+const expectedSteps = [
+  { method: 'POST', url: 'http://127.0.0.1:8080/api/pets', body: '{"name":"rex"}' },
+  { method: 'PUT', url: 'http://127.0.0.1:8080/api/pets/42?from=%2Fpets%2Fa%20%22b%22', body: '{"id":42,"note":"was 42 at /pets/a \\"b\\""}', pet: '42' },
+  { method: 'DELETE', url: 'http://127.0.0.1:8080/api/pets/42', body: null },
+];
+
+/** Runs the k6 script's scenario in node with a stand-in for k6/http answering `answers` in turn. */
+function runK6Scenario(script: string, answers: Answer[]) {
+  const sent: { method: string; url: string; body: string | null; pet?: string; name: string }[] = [];
+  const http = {
+    setResponseCallback: () => undefined,
+    expectedStatuses: () => undefined,
+    request: (method: string, url: string, body: string | null, params: { headers: Record<string, string>; tags: { name: string } }) => {
+      sent.push({ method, url, body, name: params.tags.name, ...(params.headers['x-pet'] !== undefined ? { pet: params.headers['x-pet'] } : {}) });
+      return answers[sent.length - 1] ?? ok;
+    },
+  };
+  const context = createContext({ http, __ENV: {} });
+  runInContext(script.replace("import http from 'k6/http';", '').replace('export const options', 'const options').replace('export default function', 'function main'), context);
+  runInContext("runScenario('scenario lifecycle /pets', SCENARIOS['scenario lifecycle /pets'])", context);
+  return sent;
+}
+
+/** Runs the Locust file's scenario in python with stand-ins for the locust module and the HTTP client. */
+function runLocustScenario(file: string, answers: Answer[]) {
+  const harness = `
+import contextlib, json, sys, types
+fake = types.ModuleType("locust")
+class Quitting:
+    @staticmethod
+    def add_listener(function):
+        return function
+fake.HttpUser = type("HttpUser", (), {})
+fake.LoadTestShape = type("LoadTestShape", (), {})
+fake.events = types.SimpleNamespace(quitting=Quitting)
+fake.task = lambda function: function
+fake.constant_throughput = fake.constant = lambda value: None
+sys.modules["locust"] = fake
+namespace = {"__name__": "locustfile"}
+exec(open(sys.argv[1]).read(), namespace)
+answers = json.loads(sys.argv[2])
+sent = []
+class Response:
+    def __init__(self, answer):
+        self.status_code, self.headers, self.text = answer["status"], answer["headers"], answer["body"]
+    def failure(self, why):
+        pass
+    def success(self):
+        pass
+class Client:
+    @contextlib.contextmanager
+    def request(self, method, path, headers=None, data=None, name=None, catch_response=False):
+        entry = {"method": method, "url": "http://127.0.0.1:8080/api" + path, "body": data.decode("utf-8") if data is not None else None, "name": name}
+        if "x-pet" in headers:
+            entry["pet"] = headers["x-pet"]
+        sent.append(entry)
+        yield Response(answers[len(sent) - 1] if len(sent) <= len(answers) else {"status": 200, "headers": {}, "body": ""})
+user = namespace["SentinelUser"].__new__(namespace["SentinelUser"])
+user.client = Client()
+user.run_scenario("scenario lifecycle /pets")
+print(json.dumps(sent))
+`;
+  return JSON.parse(execFileSync('python3', ['-c', harness, file, JSON.stringify(answers)]).toString()) as { method: string; url: string; body: string | null; pet?: string; name: string }[];
+}
+
 const thresholds = ['p95<200ms', 'p99<1s', 'max<=2s', 'avg<50ms', 'error_rate<1%', 'rps>100'].map(parseThreshold);
 const stages = [
   { name: 'step 1/2', durationMs: 5000, target: 12.5 },
@@ -46,6 +146,23 @@ describe.each(['open', 'closed'] as const)('exports of the %s model', (model) =>
     expect(script).toContain('"path": "/pets?limit=5"');
     expect(script).toContain('"authorization": "SENTINEL_HEADER_AUTHORIZATION"');
     expect(script).not.toContain('s3cret');
+    expect(script).toContain('"scenario lifecycle /pets"');
+  });
+  it('k6: a scenario sends its steps in order, filling extracted values; a failed or empty answer ends it', () => {
+    const script = toK6Script(input(model));
+    const sent = runK6Scenario(script, [created, ok, ok]);
+    expect(sent.map(({ name: _name, ...request }) => request)).toEqual(expectedSteps);
+    expect(sent.map((request) => request.name)).toEqual(['POST /pets', 'PUT /pets/{petId}', 'DELETE /pets/{petId}']);
+    expect(runK6Scenario(script, [{ ...created, status: 500 }])).toHaveLength(1);
+    expect(runK6Scenario(script, [{ ...created, body: '{"data":{}}' }])).toHaveLength(1);
+  });
+  it('Locust: a scenario sends its steps in order, filling extracted values; a failed or empty answer ends it', () => {
+    const file = join(directory, `locust_run_${model}.py`);
+    writeFileSync(file, toLocustScript(input(model)));
+    const sent = runLocustScenario(file, [created, ok, ok]);
+    expect(sent.map(({ name: _name, ...request }) => request)).toEqual(expectedSteps);
+    expect(runLocustScenario(file, [{ ...created, status: 404 }])).toHaveLength(1);
+    expect(runLocustScenario(file, [{ ...created, headers: {} }])).toHaveLength(1);
   });
   it('Locust: a Python file that compiles, with the mix, stages and thresholds', () => {
     const script = toLocustScript(input(model));
