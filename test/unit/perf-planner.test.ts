@@ -144,13 +144,42 @@ describe('scenarios in the load mix', () => {
     expect(items.map((step) => step.operation)).toEqual(['POST /items', 'GET /items/{itemId}', 'PATCH /items/{itemId}', 'DELETE /items/{itemId}']);
     expect(items[0]!.extract).toEqual({ itemId: '$response.body#/id' });
     expect(items.slice(1).map((step) => step.request.pathParams.itemId)).toEqual(['__SENTINEL_itemId__', '__SENTINEL_itemId__', '__SENTINEL_itemId__']);
-    // A wrapped id (`data.id`), a link's expression, and a referenced item created first and deleted last.
+    // A wrapped id (`data.id`), a link's expression, a referenced item created first.
     expect(scenarioOf(mix, 'scenario lifecycle /users')![0]!.extract).toEqual({ userId: '$response.body#/data/id' });
     expect(scenarioOf(mix, 'scenario lifecycle /boxes')![0]!.extract).toEqual({ boxRef: '$response.body#/ref' });
     const orders = scenarioOf(mix, 'scenario lifecycle /orders')!;
-    expect(orders.map((step) => step.operation)).toEqual(['POST /items', 'POST /orders', 'GET /orders/{orderId}', 'DELETE /items/{itemId}']);
+    // Orders cannot be deleted, so the item they refer to stays too (deleting it would be refused).
+    expect(orders.map((step) => step.operation)).toEqual(['POST /items', 'POST /orders', 'GET /orders/{orderId}']);
     expect(orders[1]!.request.body!.value).toMatchObject({ itemId: '__SENTINEL_itemId__' });
     expect(notes).toContain('scenario lifecycle /tickets: not planned (the new identifier is only in the Location header)');
+  });
+
+  it('deletes the parent it created after the child, when the child can be deleted', async () => {
+    const nested = await modelFrom(`
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /users:
+    post:
+      requestBody: { required: true, content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } }
+      responses: { '201': { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } } }
+  /users/{userId}:
+    parameters: [ { name: userId, in: path, required: true, schema: { type: string } } ]
+    get: { responses: { '200': { description: ok } } }
+    delete: { responses: { '204': { description: gone } } }
+  /users/{userId}/notes:
+    parameters: [ { name: userId, in: path, required: true, schema: { type: string } } ]
+    post:
+      responses: { '201': { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: integer } } } } } } }
+  /users/{userId}/notes/{noteId}:
+    parameters: [ { name: userId, in: path, required: true, schema: { type: string } }, { name: noteId, in: path, required: true, schema: { type: integer } } ]
+    get: { responses: { '200': { description: ok } } }
+    delete: { responses: { '204': { description: gone } } }
+`);
+    const { mix } = planPerf(nested, { profile: 'soak', includeWrites: true, thresholds: [], seed: 1 }, createValueGenerator(nested, 1));
+    const notes = scenarioOf(mix, 'scenario lifecycle /users/{userId}/notes')!;
+    expect(notes.map((step) => step.operation)).toEqual(['POST /users', 'POST /users/{userId}/notes', 'GET /users/{userId}/notes/{noteId}', 'DELETE /users/{userId}/notes/{noteId}', 'DELETE /users/{userId}']);
+    expect(notes[4]!.request.pathParams).toEqual({ userId: '__SENTINEL_userId__' });
   });
 
   it('leaves the writes a scenario covers out of the single requests, with a note; reads and other writes stay', () => {
@@ -159,7 +188,7 @@ describe('scenarios in the load mix', () => {
     expect(singles).toEqual(expect.arrayContaining(['GET /items', 'GET /items/{itemId}', 'POST /tickets']));
     expect(singles).not.toContain('DELETE /items/{itemId}');
     expect(singles).not.toContain('POST /items');
-    expect(notes).toContain('DELETE /items/{itemId}: sent only within scenario lifecycle /items, scenario lifecycle /orders, on what the scenario created (give it a weight to load it alone too)');
+    expect(notes).toContain('DELETE /items/{itemId}: sent only within scenario lifecycle /items, on what the scenario created (give it a weight to load it alone too)');
     // An explicit weight loads it alone as well.
     expect(plan({ includeWrites: true, weights: { deleteItem: 2 } }).mix.find((entry) => entry.operation === 'DELETE /items/{itemId}')?.weight).toBe(2);
   });

@@ -1,7 +1,7 @@
 // Automatic load scenarios: for each resource the stateful dependency graph finds with a create and a
 // read-by-id operation, create → read → update → delete, identifiers flowing as the stateful agent infers
-// them (an OpenAPI link, or a matching response field). The delete (and the deletes of parents created
-// on the way, children first) keeps a soak from growing the target's data.
+// them (an OpenAPI link, or a matching response field). The delete (and then the deletes of parents
+// created on the way, children first) keeps a soak from growing the target's data.
 import type { ApiModel } from '../../spec/model.js';
 import type { ScenarioStep } from '../test-case.js';
 import { planningContext } from '../stateful/agent.js';
@@ -31,8 +31,12 @@ export function lifecycleScenarios(model: ApiModel, seed: number): { scenarios: 
     }
     builder.add('read', read, builder.request(read).request, { title: `Read the ${resource.name}` });
     if (resource.update !== undefined) builder.add('update', resource.update, builder.request(resource.update).request, { title: `Update the ${resource.name}` });
-    if (resource.remove !== undefined) builder.add('delete', resource.remove, builder.request(resource.remove).request, { title: `Delete the ${resource.name}` });
-    deleteSetups(builder, ctx.graph.resources);
+    // What was created first goes only once the resource itself is gone: an API refuses (409) to delete
+    // an item an order still refers to.
+    if (resource.remove !== undefined) {
+      builder.add('delete', resource.remove, builder.request(resource.remove).request, { title: `Delete the ${resource.name}` });
+      deleteSetups(builder, ctx.graph.resources);
+    }
     scenarios.push({ name, weight: 1, steps: toLoadSteps(builder.steps), origin: 'lifecycle' });
   }
   return { scenarios, notes };
