@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
+// @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
+import { startExampleApi } from '../../examples/shop-api/app.mjs';
 
 const CLI = resolve('dist/cli/main.js');
 const directory = mkdtempSync(join(tmpdir(), 'sentinel-perf-e2e-'));
@@ -135,5 +138,76 @@ describe('sentinel perf', () => {
     const result = await sentinel('perf', spec, '--base-url', 'http://127.0.0.1:1', '--duration', '1s');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('sentinel: cannot connect to http://127.0.0.1:1: ECONNREFUSED');
+  });
+});
+
+describe('sentinel perf with scenarios against the example shop', () => {
+  const shopSpec = resolve('examples/shop-api/openapi.yaml');
+  // The example's own config (its bearer token), with a perf section: writes, weights and a scenario of ours.
+  const config = join(directory, 'shop.config.yaml');
+  writeFileSync(
+    config,
+    toYaml({
+      ...parseYaml(readFileSync(resolve('examples/shop-api/sentinel.config.yaml'), 'utf8')),
+      perf: {
+        includeWrites: true,
+        duration: '2s',
+        rate: 40,
+        workers: 1,
+        thresholds: ['error_rate<5%'],
+        weights: { 'lifecycle /items': 15, 'scenario order a lamp': 15 },
+        scenarios: [
+          {
+            name: 'order a lamp',
+            steps: [
+              { operation: 'createItem', body: { name: 'Lamp', price: 20, category: 'tools' }, extract: { itemId: '$response.body#/id' } },
+              { operation: 'POST /orders', body: { itemId: '${itemId}', quantity: 2 }, extract: { orderId: '$response.body#/id' } },
+              { operation: 'getOrder' },
+            ],
+          },
+        ],
+      },
+    }),
+  );
+
+  it('--include-writes plans a lifecycle per resource, runs it and the config scenario, and reports them', async () => {
+    const api: { url: string; close: () => Promise<void> } = await startExampleApi({ defects: false });
+    const report = join(directory, 'shop-perf.json');
+    const k6 = join(directory, 'shop-k6.mjs');
+    try {
+      const result = await sentinel('perf', shopSpec, '--base-url', api.url, '--config', config, '--report', `json=${report}`, '--export', `k6=${k6}`);
+      expect(result.stderr).toContain('note: DELETE /items/{itemId}: sent only within scenario lifecycle /items');
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+    } finally {
+      await api.close();
+    }
+    const written = JSON.parse(readFileSync(report, 'utf8'));
+    const operations = written.operations as { operation: string; weight: number; steps?: string[] }[];
+    expect(operations.find((entry) => entry.operation === 'scenario lifecycle /items')).toEqual({
+      operation: 'scenario lifecycle /items',
+      weight: 15,
+      variants: 1,
+      steps: ['POST /items', 'GET /items/{itemId}', 'PATCH /items/{itemId}', 'DELETE /items/{itemId}'],
+    });
+    expect(operations.find((entry) => entry.operation === 'scenario order a lamp')?.steps).toEqual(['POST /items', 'POST /orders', 'GET /orders/{orderId}']);
+    expect(operations.some((entry) => entry.operation === 'DELETE /items/{itemId}')).toBe(false);
+    // The ids flowed: the steps after the create answered 2xx, so every started iteration that ended completed.
+    const scenarios = written.result.scenarios as { name: string; completed: number; failed: number; failures: Record<string, number> }[];
+    for (const name of ['scenario lifecycle /items', 'scenario order a lamp']) {
+      const stats = scenarios.find((entry) => entry.name === name)!;
+      expect(stats.completed, name).toBeGreaterThan(0);
+      expect(stats.failures, name).toEqual({});
+    }
+    const deletes = (written.result.operations as { operation: string; statusClasses?: Record<string, number>; requests: number }[]).find((entry) => entry.operation === 'DELETE /items/{itemId}');
+    expect(deletes?.requests).toBeGreaterThan(0);
+    expect(readFileSync(k6, 'utf8')).toContain('function runScenario(name, steps)');
+  }, 60_000);
+
+  it('exits 2 with one line naming the config scenario and step', async () => {
+    const broken = join(directory, 'broken.config.yaml');
+    writeFileSync(broken, toYaml({ perf: { scenarios: [{ name: 'lamp', steps: [{ operation: 'getOrder', params: { orderId: '${orderId}' } }] }] } }));
+    const result = await sentinel('perf', shopSpec, '--base-url', 'http://127.0.0.1:1', '--config', broken);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`sentinel: ${broken}: perf.scenarios: scenario "lamp" step 1: '\${orderId}' is used before a step extracts it`);
   });
 });
