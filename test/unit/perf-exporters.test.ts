@@ -17,7 +17,7 @@ const mix: MixEntry[] = [
   {
     operation: 'GET /pets',
     weight: 3,
-    requests: [{ method: 'GET', url: 'http://127.0.0.1:8080/api/pets?limit=5', headers: { accept: 'application/json', authorization: 'Bearer s3cret' }, operation: 'GET /pets' }],
+    requests: [{ method: 'GET', url: 'http://127.0.0.1:8080/api/pets?limit=5&api_key=k3y', headers: { accept: 'application/json', authorization: 'Bearer s3cret' }, operation: 'GET /pets' }],
   },
   {
     operation: 'POST /pets',
@@ -46,7 +46,8 @@ const lifecycle: MixEntry = {
         operation: 'PUT /pets/{petId}',
       },
     },
-    { operation: 'DELETE /pets/{petId}', request: { method: 'DELETE', url: 'http://127.0.0.1:8080/api/pets/__SENTINEL_petId__', headers: {}, operation: 'DELETE /pets/{petId}' } },
+    // `sig` is secret only because the description's apiKey scheme says so (exportInput's secretNames).
+    { operation: 'DELETE /pets/{petId}', request: { method: 'DELETE', url: 'http://127.0.0.1:8080/api/pets/__SENTINEL_petId__?sig=t0ps3cret', headers: {}, operation: 'DELETE /pets/{petId}' } },
   ],
 };
 mix.push(lifecycle);
@@ -62,7 +63,7 @@ const ok: Answer = { status: 200, headers: {}, body: '' };
 const expectedSteps = [
   { method: 'POST', url: 'http://127.0.0.1:8080/api/pets', body: '{"name":"rex"}' },
   { method: 'PUT', url: 'http://127.0.0.1:8080/api/pets/42?from=%2Fpets%2Fa%20%22b%22', body: '{"id":42,"note":"was 42 at /pets/a \\"b\\""}', pet: '42' },
-  { method: 'DELETE', url: 'http://127.0.0.1:8080/api/pets/42', body: null },
+  { method: 'DELETE', url: 'http://127.0.0.1:8080/api/pets/42?sig=from%20env', body: null },
 ];
 
 /** Runs the k6 script's scenario in node with a stand-in for k6/http answering `answers` in turn. */
@@ -76,7 +77,7 @@ function runK6Scenario(script: string, answers: Answer[]) {
       return answers[sent.length - 1] ?? ok;
     },
   };
-  const context = createContext({ http, __ENV: {} });
+  const context = createContext({ http, __ENV: { SENTINEL_QUERY_SIG: 'from env' } });
   runInContext(script.replace("import http from 'k6/http';", '').replace('export const options', 'const options').replace('export default function', 'function main'), context);
   runInContext("runScenario('scenario lifecycle /pets', SCENARIOS['scenario lifecycle /pets'])", context);
   return sent;
@@ -121,7 +122,8 @@ user.client = Client()
 user.run_scenario("scenario lifecycle /pets")
 print(json.dumps(sent))
 `;
-  return JSON.parse(execFileSync('python3', ['-c', harness, file, JSON.stringify(answers)]).toString()) as { method: string; url: string; body: string | null; pet?: string; name: string }[];
+  const env = { ...process.env, SENTINEL_QUERY_SIG: 'from env' };
+  return JSON.parse(execFileSync('python3', ['-c', harness, file, JSON.stringify(answers)], { env }).toString()) as { method: string; url: string; body: string | null; pet?: string; name: string }[];
 }
 
 const thresholds = ['p95<200ms', 'p99<1s', 'max<=2s', 'avg<50ms', 'error_rate<1%', 'rps>100'].map(parseThreshold);
@@ -131,7 +133,7 @@ const stages = [
 ];
 
 function input(model: LoadModel) {
-  return exportInput('http://127.0.0.1:8080/api/', model, stages, thresholds, mix);
+  return exportInput('http://127.0.0.1:8080/api/', model, stages, thresholds, mix, ['sig']);
 }
 
 describe.each(['open', 'closed'] as const)('exports of the %s model', (model) => {
@@ -146,6 +148,9 @@ describe.each(['open', 'closed'] as const)('exports of the %s model', (model) =>
     expect(script).toContain('"path": "/pets?limit=5"');
     expect(script).toContain('"authorization": "SENTINEL_HEADER_AUTHORIZATION"');
     expect(script).not.toContain('s3cret');
+    expect(script).not.toContain('k3y');
+    expect(script).toContain('"api_key": "SENTINEL_QUERY_API_KEY"');
+    expect(script).toContain('k6 run -e SENTINEL_HEADER_AUTHORIZATION=... -e SENTINEL_QUERY_API_KEY=... -e SENTINEL_QUERY_SIG=...');
     expect(script).toContain('"scenario lifecycle /pets"');
   });
   it('k6: a scenario sends its steps in order, filling extracted values; a failed or empty answer ends it', () => {
@@ -172,6 +177,7 @@ describe.each(['open', 'closed'] as const)('exports of the %s model', (model) =>
     expect(script).toContain('class SentinelStages(LoadTestShape)');
     expect(script).toContain(model === 'open' ? 'constant_throughput(5)' : 'constant(0)');
     expect(script).not.toContain('s3cret');
+    expect(script).not.toContain('k3y');
     // Runs the embedded JSON through Python to prove the data survives quoting.
     const decoded = execFileSync('python3', ['-c', `import ast,json,sys; src=open(sys.argv[1]).read(); line=[l for l in src.splitlines() if l.startswith("REQUESTS =")][0]; print(json.loads(ast.literal_eval(line.split("json.loads(",1)[1][:-1]))["POST /pets"][0]["body"])`, file]).toString();
     expect(decoded.trim()).toBe('{"name":"Zoë \\"quoted\\" \'x\'\\n"}');

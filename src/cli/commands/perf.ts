@@ -17,6 +17,7 @@ import { createHttpClient } from '../../execution/http-client.js';
 import { runLoad } from '../../execution/load/engine.js';
 import { probeTarget } from '../../execution/probe.js';
 import { exportInput } from '../../report/perf/export-input.js';
+import { secretParamNames } from '../../report/secret-names.js';
 import { toK6Script } from '../../report/perf/k6.js';
 import { toLocustScript } from '../../report/perf/locust.js';
 import { buildPerfReport, formatPerfReport, readBaseline } from '../../report/perf/perf-report.js';
@@ -96,7 +97,7 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
     await logIn(model, identities, settings, baseUrl);
   }
   const mix = prepareMix(model, plan.mix, baseUrl, identities);
-  const scripts = exportInput(baseUrl, plan.model, plan.stages, plan.thresholds, mix);
+  const scripts = exportInput(baseUrl, plan.model, plan.stages, plan.thresholds, mix, secretParamNames(model));
   if (settings.exports.k6 !== undefined) writeAtomically(settings.exports.k6, toK6Script(scripts));
   if (settings.exports.locust !== undefined) writeAtomically(settings.exports.locust, toLocustScript(scripts));
   if (settings.login === undefined) await checkReachable(baseUrl, settings.timeoutMs);

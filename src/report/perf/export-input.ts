@@ -1,5 +1,6 @@
 // What the k6 and Locust exporters need: the stages, the thresholds and the mix as paths relative to the
-// base URL, with secret header values replaced by environment variables (never written to a script).
+// base URL, with secret header and query values replaced by environment variables (never written to a
+// script).
 // Scenario steps keep the engine's markers (`__SENTINEL_id__`); the scripts fill them in the same way.
 import type { Stage, LoadModel, MixEntry, PreparedRequest } from '../../execution/load/types.js';
 import { isSecretName } from '../secret-names.js';
@@ -12,6 +13,8 @@ export interface ExportRequest {
   headers: Record<string, string>;
   /** Header name → environment variable whose value is sent (secrets). */
   secretHeaders: Record<string, string>;
+  /** Query parameter (an apiKey scheme's, `api_key`...) → environment variable; left out of `path`, added when set. */
+  secretQuery?: Record<string, string>;
   body?: string;
 }
 
@@ -31,7 +34,8 @@ export interface ExportInput {
   mix: { operation: string; weight: number; requests: ExportRequest[]; scenario?: ExportStep[] }[];
 }
 
-export function exportInput(baseUrl: string, model: LoadModel, stages: Stage[], thresholds: Threshold[], mix: MixEntry[]): ExportInput {
+/** `secretNames`: parameter names that are secret whatever they are called (the description's apiKey schemes'). */
+export function exportInput(baseUrl: string, model: LoadModel, stages: Stage[], thresholds: Threshold[], mix: MixEntry[], secretNames: readonly string[] = []): ExportInput {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     baseUrl: base,
@@ -41,27 +45,61 @@ export function exportInput(baseUrl: string, model: LoadModel, stages: Stage[], 
     mix: mix.map((entry) => ({
       operation: entry.operation,
       weight: entry.weight,
-      requests: entry.requests.map((request) => exportRequest(base, request)),
+      requests: entry.requests.map((request) => exportRequest(base, request, secretNames)),
       ...(entry.scenario !== undefined
-        ? { scenario: entry.scenario.map((step) => ({ operation: step.operation, request: exportRequest(base, step.request), ...(step.extract ? { extract: step.extract } : {}) })) }
+        ? { scenario: entry.scenario.map((step) => ({ operation: step.operation, request: exportRequest(base, step.request, secretNames), ...(step.extract ? { extract: step.extract } : {}) })) }
         : {}),
     })),
   };
 }
 
-function exportRequest(base: string, request: PreparedRequest): ExportRequest {
+function exportRequest(base: string, request: PreparedRequest, secretNames: readonly string[]): ExportRequest {
   const headers: Record<string, string> = {};
   const secretHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (isSecretName(name)) secretHeaders[name] = `SENTINEL_HEADER_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+    if (isSecretName(name, secretNames)) secretHeaders[name] = environmentVariable('HEADER', name);
     else headers[name] = value;
   }
-  const path = request.url.startsWith(base) ? request.url.slice(base.length) || '/' : new URL(request.url).pathname + new URL(request.url).search;
-  return { method: request.method, path, headers, secretHeaders, ...(request.body !== undefined ? { body: request.body } : {}) };
+  const full = request.url.startsWith(base) ? request.url.slice(base.length) || '/' : new URL(request.url).pathname + new URL(request.url).search;
+  const question = full.indexOf('?');
+  const secretQuery: Record<string, string> = {};
+  let path = full;
+  if (question >= 0) {
+    const kept = full
+      .slice(question + 1)
+      .split('&')
+      .filter((pair) => {
+        const name = decodeQueryName(pair.split('=')[0]!);
+        if (!isSecretName(name, secretNames)) return true;
+        secretQuery[name] = environmentVariable('QUERY', name);
+        return false;
+      });
+    path = full.slice(0, question) + (kept.length > 0 ? `?${kept.join('&')}` : '');
+  }
+  return {
+    method: request.method,
+    path,
+    headers,
+    secretHeaders,
+    ...(Object.keys(secretQuery).length > 0 ? { secretQuery } : {}),
+    ...(request.body !== undefined ? { body: request.body } : {}),
+  };
+}
+
+function environmentVariable(kind: 'HEADER' | 'QUERY', name: string): string {
+  return `SENTINEL_${kind}_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+function decodeQueryName(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 /** Every environment variable a script reads for secret headers. */
 export function secretVariables(input: ExportInput): string[] {
   const requests = input.mix.flatMap((entry) => [...entry.requests, ...(entry.scenario ?? []).map((step) => step.request)]);
-  return [...new Set(requests.flatMap((request) => Object.values(request.secretHeaders)))].sort();
+  return [...new Set(requests.flatMap((request) => [...Object.values(request.secretHeaders), ...Object.values(request.secretQuery ?? {})]))].sort();
 }

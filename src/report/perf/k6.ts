@@ -69,7 +69,7 @@ function runScenario(name, steps) {
     const headers = headersOf(request);
     for (const header of Object.keys(headers)) headers[header] = fillText(headers[header], values, textOf);
     const contentType = (headers['content-type'] || '').toLowerCase();
-    const path = fillText(request.path, values, (value) => encodeURIComponent(textOf(value)));
+    const path = fillText(pathOf(request), values, (value) => encodeURIComponent(textOf(value)));
     const body = request.body === undefined ? null : fillBody(request.body, contentType, values);
     const response = http.request(request.method, BASE_URL + path, body, { headers, tags: { name: step.operation, sentinel_scenario: name } });
     if (!(response.status >= 200 && response.status < 300)) return;
@@ -121,6 +121,14 @@ function pickOperation() {
   return MIX[MIX.length - 1].operation;
 }
 
+function pathOf(request) {
+  let path = request.path;
+  for (const [name, variable] of Object.entries(request.secretQuery || {})) {
+    if (__ENV[variable] !== undefined) path += (path.includes('?') ? '&' : '?') + encodeURIComponent(name) + '=' + encodeURIComponent(__ENV[variable]);
+  }
+  return path;
+}
+
 function headersOf(request) {
   const headers = Object.assign({}, request.headers);
   for (const [name, variable] of Object.entries(request.secretHeaders)) {
@@ -136,7 +144,7 @@ export default function () {
   const index = (cursors[operation] = ((cursors[operation] ?? -1) + 1) % variants.length);
   const request = variants[index];
   const headers = headersOf(request);
-  http.request(request.method, BASE_URL + request.path, request.body === undefined ? null : request.body, {
+  http.request(request.method, BASE_URL + pathOf(request), request.body === undefined ? null : request.body, {
     headers,
     tags: { name: operation },
   });

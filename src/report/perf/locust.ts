@@ -111,6 +111,14 @@ def extract_value(rule, response):
     return resolve_pointer(document, rule[len("$response.body#"):])
 
 
+def path_of(request):
+    path = request["path"]
+    for name, variable in request.get("secretQuery", {}).items():
+        if variable in os.environ:
+            path += ("&" if "?" in path else "?") + quote(name, safe="") + "=" + quote(os.environ[variable], safe="")
+    return path
+
+
 def headers_of(request):
     headers = dict(request["headers"])
     for name, variable in request["secretHeaders"].items():
@@ -146,7 +154,7 @@ ${open ? `    # The open model's rate, shared by users pacing themselves at ${LO
             return
         request = next(CYCLES[operation])
         with self.client.request(
-            request["method"], request["path"], headers=headers_of(request), data=encoded(request.get("body")), name=operation, catch_response=True
+            request["method"], path_of(request), headers=headers_of(request), data=encoded(request.get("body")), name=operation, catch_response=True
         ) as response:
             judge(response)
 
@@ -156,7 +164,7 @@ ${open ? `    # The open model's rate, shared by users pacing themselves at ${LO
             request = step["request"]
             headers = {header: fill_text(value, values, text_of) for header, value in headers_of(request).items()}
             content_type = headers.get("content-type", "").lower()
-            path = fill_text(request["path"], values, lambda value: quote(text_of(value), safe=""))
+            path = fill_text(path_of(request), values, lambda value: quote(text_of(value), safe=""))
             body = request.get("body")
             if body is not None:
                 body = fill_body(body, content_type, values)
