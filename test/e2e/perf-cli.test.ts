@@ -211,3 +211,74 @@ describe('sentinel perf with scenarios against the example shop', () => {
     expect(result.stderr.trim()).toBe(`sentinel: ${broken}: perf.scenarios: scenario "lamp" step 1: '\${orderId}' is used before a step extracts it`);
   });
 });
+
+describe('sentinel perf with credentials', () => {
+  const secureSpec = join(directory, 'secure.yaml');
+  writeFileSync(
+    secureSpec,
+    `openapi: 3.0.3
+info: { title: secure, version: "1" }
+security: [ { bearer: [] } ]
+components: { securitySchemes: { bearer: { type: http, scheme: bearer } } }
+paths:
+  /login:
+    post:
+      security: []
+      requestBody: { content: { application/json: { schema: { type: object } } } }
+      responses: { "200": { description: ok } }
+  /secure:
+    get:
+      responses: { "200": { description: ok }, "401": { description: no } }
+`,
+  );
+  let secure: Server;
+  let secureUrl: string;
+  const seen: string[] = [];
+  const logins: string[] = [];
+  beforeAll(async () => {
+    secure = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        if (request.url === '/login') {
+          logins.push(body);
+          response.setHeader('content-type', 'application/json');
+          response.end('{"token":"t0k"}');
+          return;
+        }
+        seen.push(request.headers.authorization ?? '');
+        response.end('{}');
+      });
+    });
+    await new Promise<void>((done) => secure.listen(0, '127.0.0.1', done));
+    secureUrl = `http://127.0.0.1:${(secure.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    secure.closeAllConnections();
+    await new Promise((done) => secure.close(done));
+  });
+
+  it('--bearer puts the token where the security scheme says', async () => {
+    seen.length = 0;
+    const result = await sentinel('perf', secureSpec, '--base-url', secureUrl, '--duration', '1s', '--rate', '10', '--workers', '1', '--bearer', 'abc');
+    expect(result.code, result.stderr).toBe(0);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(['Bearer abc']));
+  });
+
+  it("logs in with the config's auth.login once and loads with the token, at the config's rate and duration", async () => {
+    seen.length = 0;
+    logins.length = 0;
+    const config = join(directory, 'secure.config.yaml');
+    writeFileSync(
+      config,
+      toYaml({ baseUrl: secureUrl, auth: { login: { operation: 'POST /login', body: { user: 'u' }, token: '$response.body#/token' } }, perf: { duration: '1s', rate: '20/s', workers: 1 } }),
+    );
+    const result = await sentinel('perf', secureSpec, '--config', config);
+    expect(result.code, result.stderr).toBe(0);
+    expect(logins).toEqual(['{"user":"u"}']);
+    expect(new Set(seen)).toEqual(new Set(['Bearer t0k']));
+    expect(seen.length).toBeGreaterThanOrEqual(18);
+    expect(seen.length).toBeLessThanOrEqual(21);
+  });
+});
