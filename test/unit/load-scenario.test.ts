@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SentinelError } from '../../src/errors.js';
 import { compileScenario, evaluatePointer, extractInto, MAX_CAPTURED_BODY_BYTES, requestFor } from '../../src/execution/load/scenario.js';
+import type { Captured } from '../../src/execution/load/http-client.js';
 import { warmUpRequestsOf } from '../../src/execution/load/warm-up.js';
 import { scenarioMarker, type MixEntry, type ScenarioStep } from '../../src/execution/load/types.js';
 
@@ -96,7 +97,7 @@ describe('extractInto', () => {
     expect(Object.fromEntries(values)).toEqual({ where: '/things/3', id: 3 });
   });
 
-  it.each([
+  it.each<{ case: string; captured: Captured; reason: string }>([
     { case: 'a missing header', captured: { body: '{"data":{"id":3}}', bodyOverflow: false, headers: {} }, reason: 'where: no value at header location' },
     { case: 'a null value', captured: { body: '{"data":{"id":null}}', bodyOverflow: false, headers: { location: '/x' } }, reason: 'id: no value at body#/data/id' },
     { case: 'a body that is not JSON', captured: { body: '<html>', bodyOverflow: false, headers: { location: '/x' } }, reason: 'id: body is not JSON' },
