@@ -7,7 +7,7 @@ import { mergeEncoded, summarize } from './histogram.js';
 import { defaultWorkerCount, shareStages, totalDurationMs, workerCount } from './schedule.js';
 import { spawnWorker } from './spawn-worker.js';
 import { compileScenario, isScenarioEntry } from './scenario.js';
-import { mergeScenarioCounts, type ScenariosMessage } from './scenario-stats.js';
+import { mergeScenarioCounts, type EncodedScenarioCounts } from './scenario-stats.js';
 import type { LoadResult, OperationStats } from './result.js';
 import type { LoadPlan, WorkerConfig, WorkerMessage } from './types.js';
 
@@ -62,7 +62,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
   const inFlight = new Array<number>(workers).fill(0);
   const dropped = new Array<number>(workers).fill(0);
   const serviceTimes: string[] = [];
-  const scenarioReports: ScenariosMessage['scenarios'] = [];
+  const scenarioReports: EncodedScenarioCounts[] = [];
   let interrupted = 0;
   let sent = 0;
   let stoppedEarly: LoadResult['stoppedEarly'];
@@ -86,7 +86,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
     for (const config of configs) {
       const thread = spawnWorker(config);
       threads.push(thread);
-      thread.on('message', (message: WorkerMessage | ScenariosMessage) => {
+      thread.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') {
           if (++readyCount === workers) markReady();
           return;
@@ -97,14 +97,11 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
           dropped[config.index] = message.dropped;
           return;
         }
-        if (message.type === 'scenarios') {
-          scenarioReports.push(...message.scenarios);
-          return;
-        }
         dropped[config.index] = message.dropped;
         interrupted += message.interrupted;
         sent += message.sent;
         if (message.serviceTime) serviceTimes.push(message.serviceTime);
+        if (message.scenarios) scenarioReports.push(...message.scenarios);
         void thread.terminate();
         markDone(config.index);
       });

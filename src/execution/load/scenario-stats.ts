@@ -4,13 +4,6 @@
 import { createHistogram, encodeHistogram, mergeEncoded, recordMicros, summarize, type Histogram } from './histogram.js';
 import type { ScenarioStats } from './result.js';
 
-/** Posted by a worker just before its done message (a worker-side extension of WorkerMessage). */
-export interface ScenariosMessage {
-  type: 'scenarios';
-  worker: number;
-  scenarios: EncodedScenarioCounts[];
-}
-
 interface Counts {
   name: string;
   iterations: number;
@@ -20,7 +13,7 @@ interface Counts {
   failures: Record<string, number>;
 }
 
-interface EncodedScenarioCounts extends Counts {
+export interface EncodedScenarioCounts extends Counts {
   /** Encoded histogram of completed iterations' durations (microseconds). */
   duration: string;
 }

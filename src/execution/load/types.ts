@@ -1,4 +1,5 @@
 // The load engine's vocabulary. Everything here is plain data so it can cross into worker threads.
+import type { EncodedScenarioCounts } from './scenario-stats.js';
 
 /** One concrete request, already serialized (see execution/serialize/request.ts). */
 export interface PreparedRequest {
@@ -104,6 +105,8 @@ export interface DoneMessage {
   dropped: number;
   /** Open model: encoded histogram of time from the actual send (not the intended one). */
   serviceTime?: string;
+  /** Mixes with scenarios: this worker's iteration counts (see scenario-stats.ts). */
+  scenarios?: EncodedScenarioCounts[];
 }
 
 /** Sent once the worker's code is loaded: the run starts when every worker is ready. */

@@ -5,7 +5,6 @@ import { LoadClient, toDispatchable, type CaptureSpec, type DispatchableRequest 
 import { createMixPicker } from './mix.js';
 import { compileScenario, isScenarioEntry, type CompiledScenario } from './scenario.js';
 import { ScenarioRunner, type StepAnswer } from './scenario-runner.js';
-import type { ScenariosMessage } from './scenario-stats.js';
 import { WindowRecorder } from './recorder.js';
 import { createArrivals, totalDurationMs } from './schedule.js';
 import { createHistogram, encodeHistogram, recordMicros } from './histogram.js';
@@ -136,7 +135,7 @@ function runOpen(): void {
   tick();
 }
 
-function post(message: WorkerMessage | ScenariosMessage): void {
+function post(message: WorkerMessage): void {
   port.postMessage(message);
 }
 
@@ -155,7 +154,6 @@ async function finish(): Promise<void> {
   const interrupted = inFlight;
   if (flusher) clearInterval(flusher);
   flush();
-  if (hasScenarios) post({ type: 'scenarios', worker: config.index, scenarios: scenarios.report() });
   post({
     type: 'done',
     worker: config.index,
@@ -163,6 +161,7 @@ async function finish(): Promise<void> {
     interrupted,
     dropped,
     serviceTime: config.model === 'open' ? encodeHistogram(serviceTime) : undefined,
+    scenarios: hasScenarios ? scenarios.report() : undefined,
   });
   await client.destroy();
 }
