@@ -23,7 +23,8 @@ export interface PerfReport {
     passed: boolean;
   };
   thresholds: string[];
-  operations: { operation: string; weight: number; variants: number }[];
+  /** The planned mix: single-request operations, and scenarios (`scenario <name>`) with their steps' operations. */
+  operations: { operation: string; weight: number; variants: number; steps?: string[] }[];
   notes: string[];
   result: LoadResult;
   analysis: PerfAnalysis;

@@ -1,10 +1,11 @@
 // The terminal summary of a perf run: per-operation table, thresholds, baseline comparison, knee, growth.
 import type { PerfAnalysis } from '../../agents/perf-analyzer.js';
-import type { LoadResult, OperationStats } from '../../execution/load/result.js';
+import type { LoadResult, OperationStats, ScenarioStats } from '../../execution/load/result.js';
 
 export function formatPerfSummary(result: LoadResult, analysis: PerfAnalysis): string {
   const lines: string[] = [];
-  const unit = result.model === 'open' ? 'req/s' : 'virtual users';
+  // With scenarios an arrival (open) or a turn (closed) may be a whole iteration, not one request.
+  const unit = result.model === 'open' ? (result.scenarios ? 'arrivals/s' : 'req/s') : 'virtual users';
   lines.push(`${result.model} model (${result.stages.map((stage) => `${stage.name}: ${round(stage.target)} ${unit}`).join(', ')}), ${(result.durationMs / 1000).toFixed(1)}s, ${result.workers} worker(s)`);
   lines.push('');
   const header = ['operation', 'requests', 'req/s', 'errors', '4xx', 'p50', 'p90', 'p95', 'p99', 'max'];
@@ -13,6 +14,10 @@ export function formatPerfSummary(result: LoadResult, analysis: PerfAnalysis): s
   const render = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   lines.push(render(header), ...rows.map(render));
   lines.push('  (latency in ms, measured from the intended send time in the open model)');
+  if (result.scenarios && result.scenarios.length > 0) {
+    lines.push('', 'scenarios (each step is counted above under its own operation):');
+    for (const scenario of result.scenarios) lines.push(...scenarioLines(scenario));
+  }
   const transport = Object.entries(result.overall.transportErrors);
   if (transport.length > 0) lines.push(`transport errors: ${transport.map(([code, count]) => `${code} ${count}`).join(', ')}`);
   if (analysis.thresholds.length > 0) {
@@ -51,6 +56,19 @@ function row(stats: OperationStats): string[] {
     String(stats.statusClasses['4xx'] ?? 0),
     ...[latency.p50, latency.p90, latency.p95, latency.p99, latency.max].map((value) => String(round(value))),
   ];
+}
+
+function scenarioLines(scenario: ScenarioStats): string[] {
+  const duration = scenario.duration;
+  const lines = [
+    `  ${scenario.name}: ${scenario.iterations} iterations, ${scenario.completed} completed, ${scenario.failed} failed, ${scenario.interrupted} interrupted` +
+      (scenario.skippedSteps > 0 ? `, ${scenario.skippedSteps} steps skipped` : '') +
+      (scenario.completed > 0 ? `; duration p50 ${round(duration.p50)} ms, p95 ${round(duration.p95)} ms, p99 ${round(duration.p99)} ms` : ''),
+  ];
+  const failures = Object.entries(scenario.failures).sort((a, b) => b[1] - a[1]);
+  for (const [reason, count] of failures.slice(0, 5)) lines.push(`    failed at ${reason}: ${count}`);
+  if (failures.length > 5) lines.push(`    ... and ${failures.length - 5} other failure reasons (see the JSON report)`);
+  return lines;
 }
 
 function round(value: number): number {
