@@ -3,6 +3,8 @@ import { SentinelError } from '../../src/errors.js';
 import { compileScenario, evaluatePointer, extractInto, MAX_CAPTURED_BODY_BYTES, requestFor } from '../../src/execution/load/scenario.js';
 import type { Captured } from '../../src/execution/load/http-client.js';
 import { warmUpRequestsOf } from '../../src/execution/load/warm-up.js';
+import { ScenarioRunner, type StepAnswer } from '../../src/execution/load/scenario-runner.js';
+import { createUniqueValues, nextUniqueValue } from '../../src/execution/load/unique-value.js';
 import { scenarioMarker, type MixEntry, type ScenarioStep } from '../../src/execution/load/types.js';
 
 const base = 'http://127.0.0.1:8080';
@@ -111,7 +113,11 @@ describe('compileScenario rejects what cannot run, in one line', () => {
   it.each([
     { case: 'a value no earlier step extracts', steps: [step('GET /items/{id}', { url: `${base}/items/${id}` })], message: /step 1 \(GET \/items\/\{id\}\): uses id, which no earlier step extracts/ },
     { case: 'a value extracted by a later step', steps: [step('GET /a', { headers: { 'x-id': id } }), create], message: /uses id/ },
-    { case: 'an unknown expression', steps: [step('GET /a', {}, { id: '$request.body#/id' })], message: /neither \$response\.body#\/pointer nor \$response\.header\.Name/ },
+    { case: 'an unknown expression', steps: [step('GET /a', {}, { id: '$request.body#/id' })], message: /neither \$response\.body#\/pointer, \$response\.header\.Name nor \$response\.header\.Name#regex:<pattern>/ },
+    { case: 'a pattern RegExp refuses', steps: [step('POST /a', {}, { id: '$response.header.Location#regex:/items/(\\d+' })], message: /scenario "scenario items" step 1 \(POST \/a\): id: "\$response\.header\.Location#regex:\/items\/\(\\d\+": bad pattern: .*Unterminated group/ },
+    { case: 'a pattern Python reads otherwise', steps: [step('POST /a', {}, { id: '$response.header.Location#regex:(?<=/)\\d+' })], message: /bad pattern: a lookbehind is not portable/ },
+    { case: 'an empty pattern', steps: [step('POST /a', {}, { id: '$response.header.Location#regex:' })], message: /bad pattern: the pattern is empty/ },
+    { case: 'the reserved name unique', steps: [step('POST /a', {}, { unique: '$response.body#/id' })], message: /step 1 \(POST \/a\): "unique" is reserved/ },
     { case: 'a pointer without a slash', steps: [step('GET /a', {}, { id: '$response.body#id' })], message: /not a JSON pointer/ },
     { case: 'a name a marker cannot carry', steps: [step('GET /a', {}, { 'item-id': '$response.body#/id' })], message: /letters and digits only/ },
     { case: 'a marker in the host', steps: [create, step('GET /a', { url: `http://${id}.example/` })], message: /not in the host/ },
@@ -129,5 +135,95 @@ describe('warmUpRequestsOf', () => {
       ['POST /items', '/items'],
       ['GET /items/{id}', '/items/1'],
     ]);
+  });
+});
+
+describe('$response.header.Name#regex:<pattern>', () => {
+  const withPattern = (pattern: string) => scenario(step('POST /items', { method: 'POST' }, { id: `$response.header.Location#regex:${pattern}` })).steps[0]!;
+  const extract = (pattern: string, location: string | undefined) => {
+    const values = new Map<string, unknown>();
+    const problem = extractInto(withPattern(pattern), { bodyOverflow: false, headers: location === undefined ? {} : { location } }, values);
+    return problem ?? values.get('id');
+  };
+
+  it('asks the client for the header only', () => {
+    expect(withPattern('/items/([^/?#]+)').capture).toEqual({ body: false, headers: ['location'], maxBodyBytes: MAX_CAPTURED_BODY_BYTES });
+  });
+
+  it.each([
+    { case: 'the first group', pattern: '/items/([^/?#]+)(?:[?#]|$)', location: '/items/42', value: '42' },
+    { case: 'the first group of several', pattern: '/(\\w+)/(\\d+)', location: '/items/42', value: 'items' },
+    { case: 'the whole match without a group', pattern: '\\d+$', location: '/items/42', value: '42' },
+    { case: 'the first match of several', pattern: '/(\\d+)', location: '/v/1/items/42', value: '1' },
+    { case: 'an absolute URL with a base path and a query', pattern: '/items/([^/?#]+)(?:[?#]|$)', location: 'https://api.example/v2/items/ab-7?expand=1', value: 'ab-7' },
+    { case: 'a percent-decoded value', pattern: '/items/([^/?#]+)$', location: '/items/a%20b%2Fc%C3%A9', value: 'a b/cé' },
+    { case: 'malformed escapes kept as they are', pattern: '/items/([^/?#]+)$', location: '/items/50%', value: '50%' },
+    { case: 'a named group, spelled the JavaScript way', pattern: '/items/(?<id>\\d+)', location: '/items/9', value: '9' },
+  ])('gives $case', ({ pattern, location, value }) => {
+    expect(extract(pattern, location)).toBe(value);
+  });
+
+  it('fails when the pattern does not match, its group is empty or absent, or the header is missing', () => {
+    expect(extract('/items/([^/?#]+)(?:[?#]|$)', '/orders/42')).toBe('id: header location does not match the pattern');
+    expect(extract('/items/([0-9]*)$', '/items/')).toMatch(/does not match/);
+    expect(extract('/items/(x)?\\d+', '/items/4')).toMatch(/does not match/);
+    expect(extract('/items/(\\d+)', undefined)).toBe('id: no value at header location');
+  });
+
+  it('fills the next step like any extracted value', () => {
+    const compiled = scenario(
+      step('POST /items', { method: 'POST' }, { id: '$response.header.Location#regex:/items/([^/?#]+)(?:[?#]|$)' }),
+      step('GET /items/{id}', { url: `${base}/items/${id}` }),
+    );
+    const values = new Map<string, unknown>();
+    expect(extractInto(compiled.steps[0]!, { bodyOverflow: false, headers: { location: 'http://h/api/items/x%2Fy' } }, values)).toBeUndefined();
+    expect(requestFor(compiled.steps[1]!, values).options.path).toBe('/items/x%2Fy');
+  });
+});
+
+describe('the reserved value unique', () => {
+  const unique = scenarioMarker('unique');
+  const signUp = step('POST /users', { method: 'POST', url: `${base}/users?ref=${unique}`, body: `{"email":"u${unique}@example.com","login":"${unique}"}`, headers: { 'content-type': 'application/json' } }, { id: '$response.body#/id' });
+  const read = step('GET /users/{id}', { url: `${base}/users/${id}`, headers: { 'x-run': unique } });
+
+  it('is known to every step without extraction; only scenarios that use it draw one', () => {
+    expect(scenario(signUp, read).usesUnique).toBe(true);
+    expect(scenario(create).usesUnique).toBe(false);
+  });
+
+  it('draws a new value per iteration, the same for all its steps, filled as text (a whole JSON string stays a string)', () => {
+    const sent: { path: string; body: unknown; header: unknown }[] = [];
+    const answer = (then: StepAnswer) => then(201, undefined, { body: '{"id":5}', bodyOverflow: false, headers: {} });
+    const runner = new ScenarioRunner(
+      {
+        send: (request, _offset, then) => (sent.push({ path: String(request.options.path), body: request.options.body, header: (request.options.headers as Record<string, string>)['x-run'] }), answer(then)),
+        sendCapturing: (request, _capture, _offset, then) => (sent.push({ path: String(request.options.path), body: request.options.body, header: undefined }), answer(then)),
+        elapsed: () => 1,
+        mayContinue: () => true,
+      },
+      createUniqueValues(3, 'test'),
+    );
+    const compiled = scenario(signUp, read);
+    runner.run(compiled, 0, () => undefined);
+    runner.run(compiled, 0, () => undefined);
+    expect(sent).toEqual([
+      { path: '/users?ref=test130', body: '{"email":"utest130@example.com","login":"test130"}', header: undefined },
+      { path: '/users/5', body: null, header: 'test130' },
+      { path: '/users?ref=test131', body: '{"email":"utest131@example.com","login":"test131"}', header: undefined },
+      { path: '/users/5', body: null, header: 'test131' },
+    ]);
+    const whole = step('POST /tags', { method: 'POST', body: `{"tag":"${unique}"}`, headers: { 'content-type': 'application/json' } });
+    expect(requestFor(scenario(whole).steps[0]!, new Map([['unique', 'abc1']])).options.body).toBe('{"tag":"abc1"}');
+  });
+
+  it('never reads two ways: the source is self-delimiting, so different drawers never meet', () => {
+    const seen = new Set<string>();
+    for (const source of [0, 1, 12, 35, 36, 1295, 1296]) {
+      const draw = createUniqueValues(source, 'abcd');
+      for (let i = 0; i < 2000; i++) seen.add(draw());
+    }
+    expect(seen.size).toBe(7 * 2000);
+    expect(nextUniqueValue()).toMatch(/^[a-z][a-z0-9]{3}[1-9a-z][0-9a-z]+[0-9a-z]$/);
+    expect(nextUniqueValue()).not.toBe(nextUniqueValue());
   });
 });

@@ -3,6 +3,8 @@
 // counted as skipped. The worker supplies the sending and recording (the same as for single requests).
 import { extractInto, requestFor, type CompiledScenario } from './scenario.js';
 import { ScenarioCounts } from './scenario-stats.js';
+import { UNIQUE_VALUE } from './types.js';
+import { nextUniqueValue } from './unique-value.js';
 import type { CaptureSpec, Captured, DispatchableRequest } from './http-client.js';
 
 export type StepAnswer = (status: number, errorCode: string | undefined, captured?: Captured) => void;
@@ -20,18 +22,24 @@ export interface StepSender {
 export class ScenarioRunner {
   private readonly counts = new Map<string, ScenarioCounts>();
 
-  constructor(private readonly sender: StepSender) {}
+  constructor(
+    private readonly sender: StepSender,
+    /** Draws the iteration's `unique` value (see UNIQUE_VALUE); the thread's drawer unless a test gives one. */
+    private readonly drawUnique: () => string = nextUniqueValue,
+  ) {}
 
   /**
    * One iteration. Its first step is measured from `offsetMs` (the open model's intended arrival, so a
    * queue before the first send is not hidden); each later step from its actual send: it waits on the
    * previous answer by design, so no send is omitted and there is nothing to correct. `done` gets the
-   * last answer (a transport error code makes a closed-model user yield before its next turn).
+   * last answer (a transport error code makes a closed-model user yield before its next turn). An
+   * iteration whose steps use `unique` draws a new one, the same for all its steps.
    */
   run(scenario: CompiledScenario, offsetMs: number, done: StepAnswer): void {
     const counts = this.countsOf(scenario.name);
     counts.iterations++;
     const values = new Map<string, unknown>();
+    if (scenario.usesUnique) values.set(UNIQUE_VALUE, this.drawUnique());
     const { sender } = this;
     const sendStep = (index: number, stepOffsetMs: number): void => {
       const step = scenario.steps[index]!;

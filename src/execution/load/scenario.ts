@@ -1,10 +1,12 @@
 // Stateful scenarios in the load mix, the pure part: each step is compiled once (where its markers are,
 // what its answer must give), so sending a step costs a few string joins, and a step without markers
 // costs nothing more than a plain request. Runtime expressions are the OpenAPI ones:
-// `$response.body#/json/pointer` and `$response.header.Name`.
+// `$response.body#/json/pointer` and `$response.header.Name`, plus `$response.header.Name#regex:<pattern>`
+// (see extract-pattern.ts). The reserved value `unique` needs no extraction (see UNIQUE_VALUE).
 import { SentinelError } from '../../errors.js';
+import { matchPattern, patternProblem } from './extract-pattern.js';
 import { toDispatchable, type CaptureSpec, type Captured, type DispatchableRequest } from './http-client.js';
-import { SCENARIO_MARKER, type MixEntry } from './types.js';
+import { SCENARIO_MARKER, UNIQUE_VALUE, type MixEntry } from './types.js';
 
 /** Beyond this, a body an extraction needs is not kept and the extraction fails (a load run must not hoard memory). */
 export const MAX_CAPTURED_BODY_BYTES = 1024 * 1024;
@@ -18,7 +20,12 @@ interface Extractor {
   /** `body`: a JSON pointer ('' = the whole document); `header`: a lower-cased header name. */
   from: 'body' | 'header';
   path: string;
+  /** `header` only: the value is what this pattern gives (see matchPattern), not the whole header. */
+  pattern?: RegExp;
 }
+
+/** A parsed extract expression: where the value is read (see Extractor). */
+export type ExtractSource = Omit<Extractor, 'name'>;
 
 export interface CompiledStep {
   operation: string;
@@ -35,6 +42,8 @@ export interface CompiledScenario {
   /** The mix entry's operation: `scenario <name>`. */
   name: string;
   steps: CompiledStep[];
+  /** Some step uses the reserved `unique` value: each iteration draws a new one. */
+  usesUnique: boolean;
 }
 
 export function isScenarioEntry(entry: MixEntry): entry is MixEntry & { scenario: NonNullable<MixEntry['scenario']> } {
@@ -43,7 +52,8 @@ export function isScenarioEntry(entry: MixEntry): entry is MixEntry & { scenario
 
 /** Checks a scenario entry and compiles it; a bad expression or a value used before it is extracted is a one-line error. */
 export function compileScenario(entry: MixEntry & { scenario: NonNullable<MixEntry['scenario']> }): CompiledScenario {
-  const known = new Set<string>();
+  const known = new Set<string>([UNIQUE_VALUE]);
+  let usesUnique = false;
   const steps = entry.scenario.map((step, index): CompiledStep => {
     const where = `scenario "${entry.operation}" step ${index + 1} (${step.operation})`;
     const request = toDispatchable({ ...step.request, operation: step.operation });
@@ -55,6 +65,7 @@ export function compileScenario(entry: MixEntry & { scenario: NonNullable<MixEnt
       ...markerNames(step.request.body ?? ''),
     ];
     for (const name of used) {
+      if (name === UNIQUE_VALUE) usesUnique = true;
       if (!known.has(name)) throw new SentinelError('config', `${where}: uses ${name}, which no earlier step extracts`);
     }
     const extractors = Object.entries(step.extract ?? {}).map(([name, expression]) => compileExtractor(name, expression, where));
@@ -71,7 +82,7 @@ export function compileScenario(entry: MixEntry & { scenario: NonNullable<MixEnt
     }
     return compiled;
   });
-  return { name: entry.operation, steps };
+  return { name: entry.operation, steps, usesUnique };
 }
 
 function markerNames(text: string): string[] {
@@ -80,15 +91,34 @@ function markerNames(text: string): string[] {
 
 function compileExtractor(name: string, expression: string, where: string): Extractor {
   if (!/^[A-Za-z0-9]+$/.test(name)) throw new SentinelError('config', `${where}: extracted value name "${name}" must be letters and digits only`);
+  if (name === UNIQUE_VALUE) throw new SentinelError('config', `${where}: "${UNIQUE_VALUE}" is reserved (a value unique per iteration, given to every step): extract into another name`);
+  const source = parseExtractExpression(expression);
+  if (typeof source === 'string') throw new SentinelError('config', `${where}: ${name}: ${source}`);
+  return { name, ...source };
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * `$response.body#/pointer`, `$response.header.Name` or `$response.header.Name#regex:<pattern>`; a string
+ * says why not (callers add where). Shared with the config's checks so both accept the same expressions.
+ */
+export function parseExtractExpression(expression: string): ExtractSource | string {
   const body = /^\$response\.body(?:#(.*))?$/.exec(expression);
   if (body) {
     const pointer = body[1] ?? '';
-    if (pointer !== '' && !pointer.startsWith('/')) throw new SentinelError('config', `${where}: ${name}: "${expression}" is not a JSON pointer (it starts with /)`);
-    return { name, from: 'body', path: pointer };
+    if (pointer !== '' && !pointer.startsWith('/')) return `"${expression}" is not a JSON pointer (it starts with /)`;
+    return { from: 'body', path: pointer };
   }
-  const header = /^\$response\.header\.([!#$%&'*+.^_`|~0-9A-Za-z-]+)$/.exec(expression);
-  if (header) return { name, from: 'header', path: header[1]!.toLowerCase() };
-  throw new SentinelError('config', `${where}: ${name}: "${expression}" is neither $response.body#/pointer nor $response.header.Name`);
+  const regex = /^\$response\.header\.(.+?)#regex:(.*)$/s.exec(expression);
+  if (regex && HEADER_NAME.test(regex[1]!)) {
+    const problem = patternProblem(regex[2]!);
+    if (problem !== undefined) return `"${expression}": bad pattern: ${problem}`;
+    return { from: 'header', path: regex[1]!.toLowerCase(), pattern: new RegExp(regex[2]!) };
+  }
+  const header = /^\$response\.header\.(.+)$/.exec(expression);
+  if (header && HEADER_NAME.test(header[1]!)) return { from: 'header', path: header[1]!.toLowerCase() };
+  return `"${expression}" is neither $response.body#/pointer, $response.header.Name nor $response.header.Name#regex:<pattern>`;
 }
 
 function compileTemplates(request: DispatchableRequest, headers: Record<string, string>, body: string | undefined): NonNullable<CompiledStep['templates']> {
@@ -180,6 +210,10 @@ export function extractInto(step: CompiledStep, captured: Captured, values: Map<
     let value: unknown;
     if (extractor.from === 'header') {
       value = captured.headers[extractor.path];
+      if (value !== undefined && extractor.pattern) {
+        value = matchPattern(String(value), extractor.pattern);
+        if (value === undefined) return `${extractor.name}: header ${extractor.path} does not match the pattern`;
+      }
     } else {
       if (captured.bodyOverflow) return `${extractor.name}: body over ${MAX_CAPTURED_BODY_BYTES} bytes`;
       if (!parsed) {

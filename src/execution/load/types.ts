@@ -27,12 +27,20 @@ export interface MixEntry {
 
 /**
  * A marker standing for a value an earlier step of the same iteration extracted: `__SENTINEL_<name>__`,
- * name in [A-Za-z0-9]. It survives URL encoding and JSON serialization untouched, so requests are built
+ * name in [A-Za-z0-9], or for the reserved value `unique` (see UNIQUE_VALUE). It survives URL encoding and JSON serialization untouched, so requests are built
  * once with markers and filled in at send time: in the URL percent-encoded, in headers as text, in a JSON
  * body a quoted marker (`"__SENTINEL_id__"`) becomes the value's JSON (a number stays a number).
  */
 export const SCENARIO_MARKER = /__SENTINEL_([A-Za-z0-9]+)__/g;
 export const scenarioMarker = (name: string): string => `__SENTINEL_${name}__`;
+
+/**
+ * The reserved value `__SENTINEL_unique__`: a short lower-case letters-and-digits string (starting with a
+ * letter) drawn anew for each iteration, never the same twice across the workers of a run (a random
+ * per-run prefix, the worker, a per-worker counter), so a create body sends a fresh email, username or
+ * slug each time. Every step may use it without extracting it; extracting into `unique` is refused.
+ */
+export const UNIQUE_VALUE = 'unique';
 
 /** One step of a load scenario. Its latency and counters are recorded under its own `operation`. */
 export interface ScenarioStep {
@@ -40,9 +48,13 @@ export interface ScenarioStep {
   /** Built once, with markers (see SCENARIO_MARKER) where extracted values go. */
   request: PreparedRequest;
   /**
-   * Values the answer gives to later steps: name → `$response.body#/json/pointer` or
-   * `$response.header.Name`. A 2xx answer is required to extract; an answer that is not 2xx, or lacks a
-   * value, ends the iteration and its later steps are counted as skipped (they would use a value never given).
+   * Values the answer gives to later steps: name → `$response.body#/json/pointer`,
+   * `$response.header.Name` or `$response.header.Name#regex:<pattern>` (the first capture group of the
+   * pattern's first match in the header, the whole match if it has no group, percent-decoded; the pattern
+   * is JavaScript RegExp syntax without flags, limited to what Python's `re` reads the same way, see
+   * extract-pattern.ts). A 2xx answer is required to extract; an answer that is not 2xx, or lacks a value
+   * (a pattern that does not match), ends the iteration and its later steps are counted as skipped (they
+   * would use a value never given). The name `unique` is reserved (see UNIQUE_VALUE).
    */
   extract?: Record<string, string>;
 }
