@@ -139,6 +139,7 @@ describe('scenarios in the load mix', () => {
       ['scenario lifecycle /users', 1, 0],
       ['scenario lifecycle /users/{userId}/notes', 1, 0],
       ['scenario lifecycle /boxes', 1, 0],
+      ['scenario lifecycle /tickets', 1, 0],
     ]);
     const items = scenarioOf(mix, 'scenario lifecycle /items')!;
     expect(items.map((step) => step.operation)).toEqual(['POST /items', 'GET /items/{itemId}', 'PATCH /items/{itemId}', 'DELETE /items/{itemId}']);
@@ -151,7 +152,15 @@ describe('scenarios in the load mix', () => {
     // Orders cannot be deleted, so the item they refer to stays too (deleting it would be refused).
     expect(orders.map((step) => step.operation)).toEqual(['POST /items', 'POST /orders', 'GET /orders/{orderId}']);
     expect(orders[1]!.request.body!.value).toMatchObject({ itemId: '__SENTINEL_itemId__' });
-    expect(notes).toContain('scenario lifecycle /tickets: not planned (the new identifier is only in the Location header)');
+    // The new ticket's id is only in a Location header: a pattern over the read path's tail takes it.
+    const tickets = scenarioOf(mix, 'scenario lifecycle /tickets')!;
+    expect(tickets.map((step) => step.operation)).toEqual(['POST /tickets', 'GET /tickets/{ticketId}']);
+    expect(tickets[0]!.extract).toEqual({ ticketId: '$response.header.Location#regex:/tickets/([^/?#]+)(?:[?#]|$)' });
+    expect(tickets[1]!.request.pathParams).toEqual({ ticketId: '__SENTINEL_ticketId__' });
+    expect(notes.filter((note) => note.includes('not planned'))).toEqual([]);
+    // A likely unique key (`name`, maxLength 30) gets the per-iteration value, cut to fit.
+    expect(items[0]!.request.body!.value).toEqual({ name: expect.stringMatching(/^.{1,15}-__SENTINEL_unique__$/) });
+    expect(items[2]!.request.body!.value).toMatchObject({ name: expect.stringMatching(/-__SENTINEL_unique__$/) });
   });
 
   it('deletes the parent it created after the child, when the child can be deleted', async () => {
@@ -185,7 +194,8 @@ paths:
   it('leaves the writes a scenario covers out of the single requests, with a note; reads and other writes stay', () => {
     const { mix, notes } = plan({ includeWrites: true });
     const singles = mix.filter((entry) => !entry.scenario).map((entry) => entry.operation);
-    expect(singles).toEqual(expect.arrayContaining(['GET /items', 'GET /items/{itemId}', 'POST /tickets']));
+    expect(singles).toEqual(expect.arrayContaining(['GET /items', 'GET /items/{itemId}', 'GET /tickets/{ticketId}']));
+    expect(singles).not.toContain('POST /tickets');
     expect(singles).not.toContain('DELETE /items/{itemId}');
     expect(singles).not.toContain('POST /items');
     expect(notes).toContain('DELETE /items/{itemId}: sent only within scenario lifecycle /items, on what the scenario created (give it a weight to load it alone too)');
@@ -245,15 +255,33 @@ paths:
   it.each([
     [{ name: 'bad', steps: [{ operation: 'POST /nothing' }] }, 'cfg.yaml: perf.scenarios: scenario "bad" step 1: no operation "POST /nothing" in the description'],
     [step({ params: { itemId: '${orderId}' } }), `scenario "bad" step 2: '\${orderId}' is used before a step extracts it`],
-    [step({ params: { itemId: 'x-${itemId}' } }), 'scenario "bad" step 2: "x-${itemId}": a variable must be the whole string'],
+    [step({ params: { itemId: 'x-${orderId}' } }), `scenario "bad" step 2: '\${orderId}' is used before a step extracts it`],
+    [step({ params: { itemId: 'x-${item-id}' } }), `scenario "bad" step 2: "x-\${item-id}": '\${item-id}' is not a variable (letters and digits only)`],
+    [step({ params: { itemId: 'x-${itemId' } }), `scenario "bad" step 2: "x-\${itemId": a '\${' without its closing '}'`],
+    [step({ extract: { unique: '$response.body#/id' } }), 'scenario "bad" step 2: variable "unique" is reserved'],
+    [step({ extract: { id: '$response.header.Location#regex:(' } }), 'scenario "bad" step 2: extract id: "$response.header.Location#regex:(": bad pattern: '],
+    [step({ extract: { id: '$response.header.Location#regex:/items/(\\d+)$' } }), null],
     [step({ params: { nope: 1 } }), 'scenario "bad" step 2: GET /items/{itemId} has no parameter "nope"'],
-    [step({ extract: { id: '$.id' } }), 'scenario "bad" step 2: extract id: "$.id" is not $response.body#/json/pointer or $response.header.Name'],
+    [step({ extract: { id: '$.id' } }), 'scenario "bad" step 2: extract id: "$.id" is neither $response.body#/pointer, $response.header.Name nor $response.header.Name#regex:<pattern>'],
     [step({ extract: { item_id: '$response.body#/id' } }), 'scenario "bad" step 2: variable "item_id": a name is letters and digits only'],
     [{ name: 'twice', steps: [{ operation: 'getItem', extract: { id: '$response.header.X-Id' } }, { operation: 'getItem', params: { itemId: '${id}' } }] }, null],
   ])('checks config scenario %#', (definition, message) => {
     const run = () => plan({ scenarios: [definition as ScenarioDefinition], scenariosSource: 'cfg.yaml: perf.scenarios' });
     if (message === null) expect(run).not.toThrow();
     else expect(run).toThrow(message);
+  });
+
+  it('config values may hold variables inside longer strings, and the reserved unique without extraction', () => {
+    const signUp: ScenarioDefinition = {
+      name: 'sign up',
+      steps: [
+        { operation: 'createItem', body: { name: 'lamp-${unique}', price: 1, notes: ['${unique}', 'n ${unique} ${unique}'] }, extract: { itemId: '$response.body#/id' } },
+        { operation: 'post /orders', body: { itemId: '${itemId}', ref: 'order of ${itemId} (${unique})' } },
+      ],
+    };
+    const entry = plan({ scenarios: [signUp] }).mix.find((candidate) => candidate.operation === 'scenario sign up')!;
+    expect(entry.scenario![0]!.request.body!.value).toEqual({ name: 'lamp-__SENTINEL_unique__', price: 1, notes: ['__SENTINEL_unique__', 'n __SENTINEL_unique__ __SENTINEL_unique__'] });
+    expect(entry.scenario![1]!.request.body!.value).toEqual({ itemId: '__SENTINEL_itemId__', ref: 'order of __SENTINEL_itemId__ (__SENTINEL_unique__)' });
   });
 
   it('prepareMix keeps markers through serialization (path, query, JSON body) and adds credentials to steps', async () => {

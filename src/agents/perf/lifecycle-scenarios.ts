@@ -1,15 +1,20 @@
 // Automatic load scenarios: for each resource the stateful dependency graph finds with a create and a
 // read-by-id operation, create → read → update → delete, identifiers flowing as the stateful agent infers
-// them (an OpenAPI link, or a matching response field). The delete (and then the deletes of parents
-// created on the way, children first) keeps a soak from growing the target's data.
+// them (an OpenAPI link, or a matching response field), or read from the create's Location header by a
+// pattern over the read path. The delete (and then the deletes of parents created on the way, children
+// first) keeps a soak from growing the target's data; the reserved `unique` value in the bodies' likely
+// unique keys (email, username, slug...) keeps iterations from colliding (409) with each other.
+import { locationPattern } from '../../execution/load/extract-pattern.js';
 import type { ApiModel } from '../../spec/model.js';
 import type { ScenarioStep } from '../test-case.js';
 import { planningContext } from '../stateful/agent.js';
 import { startWithCreate } from '../stateful/lifecycle.js';
+import { withArticle } from '../stateful/naming.js';
 import type { Resource } from '../stateful/resources.js';
 import { roleOf } from '../stateful/roles.js';
-import type { ScenarioBuilder } from '../stateful/scenario-builder.js';
+import { ScenarioBuilder, type PlanningContext } from '../stateful/scenario-builder.js';
 import { scenarioMarker, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';
+import { withUniqueValues } from './unique-fields.js';
 
 export function lifecycleName(resource: Resource): string {
   return `lifecycle ${resource.collectionPath}`;
@@ -23,9 +28,8 @@ export function lifecycleScenarios(model: ApiModel, seed: number): { scenarios: 
     const read = resource.read;
     if (resource.create === undefined || read === undefined) continue;
     const name = lifecycleName(resource);
-    const builder = startWithCreate(ctx, resource, name);
+    const builder = resource.idSourceKind === 'location' ? startWithLocation(ctx, resource, read.path, name) : startWithCreate(ctx, resource, name);
     if (typeof builder === 'string') {
-      // A Location header holds a whole URL and the load engine fills markers with bare values: no id to reuse.
       notes.push(`scenario ${name}: not planned (${builder})`);
       continue;
     }
@@ -37,9 +41,41 @@ export function lifecycleScenarios(model: ApiModel, seed: number): { scenarios: 
       builder.add('delete', resource.remove, builder.request(resource.remove).request, { title: `Delete the ${resource.name}` });
       deleteSetups(builder, ctx.graph.resources);
     }
-    scenarios.push({ name, weight: 1, steps: toLoadSteps(builder.steps), origin: 'lifecycle' });
+    scenarios.push({ name, weight: 1, steps: toLoadSteps(builder.steps).map((step) => withUniqueBody(model, step)), origin: 'lifecycle' });
   }
   return { scenarios, notes };
+}
+
+/**
+ * A create that answers the new id only in its Location header (`/items/42`, or a whole URL under some
+ * base path): the id is what a pattern over the read path's tail captures (`/items/([^/?#]+)(?:[?#]|$)`),
+ * bound to the id path parameter of every later step.
+ */
+function startWithLocation(ctx: PlanningContext, resource: Resource, readPath: string, name: string): ScenarioBuilder | string {
+  const create = resource.create!;
+  const builder = new ScenarioBuilder(ctx, name, 'stateful');
+  const { request, unbound } = builder.request(create);
+  if (unbound.length > 0) return `no way to obtain ${unbound.join(', ')} for POST ${resource.collectionPath}`;
+  // `/id` names the variable as a body id would (`ticket_id`, then `ticketId` as a marker).
+  const variable = builder.variableFor(create, '/id');
+  builder.add('create', create, request, {
+    title: `Create ${withArticle(resource.name)}`,
+    expectation: 'accept',
+    expectStatus: 'success',
+    extract: { [variable]: `${resource.idSource!}#regex:${locationPattern(readPath, resource.idParam)}` },
+  });
+  builder.bindParameter(resource.idParam, variable);
+  return builder;
+}
+
+/** Writes with an object body get the per-iteration `unique` value in their likely unique keys. */
+function withUniqueBody(model: ApiModel, step: PlannedScenarioStep): PlannedScenarioStep {
+  const body = step.request.body;
+  if (body === undefined || body.value === undefined || body.raw !== undefined) return step;
+  const operation = model.operations.find((candidate) => candidate.key === step.operation);
+  const schema = operation?.requestBody?.content.find((content) => content.mediaType === body.mediaType)?.schema;
+  const { value, changed } = withUniqueValues(model, schema, body.value);
+  return changed.length === 0 ? step : { ...step, request: { ...step.request, body: { ...body, value } } };
 }
 
 /** Parents (and referenced resources) the scenario created first are deleted last, newest first. */

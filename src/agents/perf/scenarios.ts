@@ -1,7 +1,7 @@
 // Stateful scenarios in a load mix: a sequence of planned requests where later steps use values earlier
 // answers gave (a created item's id). Values are written as the load engine's markers (`__SENTINEL_id__`,
 // see execution/load/types.ts), so each step is serialized once and filled in at send time.
-import { scenarioMarker } from '../../execution/load/types.js';
+import { scenarioMarker, UNIQUE_VALUE } from '../../execution/load/types.js';
 import type { PlannedRequest } from '../test-case.js';
 
 export interface PlannedScenarioStep {
@@ -9,7 +9,7 @@ export interface PlannedScenarioStep {
   operation: string;
   /** With markers where extracted values go. */
   request: PlannedRequest;
-  /** Marker name → `$response.body#/pointer` or `$response.header.Name`. */
+  /** Marker name → `$response.body#/pointer`, `$response.header.Name` or `$response.header.Name#regex:<pattern>`. */
   extract?: Record<string, string>;
 }
 
@@ -32,7 +32,7 @@ export function scenarioEntryName(name: string): string {
 /** Marker names are letters and digits (see SCENARIO_MARKER). */
 export const MARKER_NAME = /^[A-Za-z0-9]+$/;
 
-/** Where a value can be read from an answer: the forms the load engine and the exporters understand. */
-export const EXTRACT_EXPRESSION = /^\$response\.(body#(\/.*)?|header\.[!#$%&'*+.^_`|~0-9A-Za-z-]+)$/;
+/** Where a value can be read from an answer: the engine's parser, so the config accepts exactly what runs. */
+export { parseExtractExpression } from '../../execution/load/scenario.js';
 
-export { scenarioMarker };
+export { scenarioMarker, UNIQUE_VALUE };

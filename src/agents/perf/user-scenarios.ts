@@ -1,11 +1,12 @@
 // Load scenarios written in the config file (`perf.scenarios`): steps naming operations, with values
-// given (`params`, `body`), values an earlier step extracted (`'${orderId}'`, or a path parameter of the
-// same name), and everything else generated as for single requests. Every mistake is a config error
-// naming the scenario and the step, found before any request is sent.
+// given (`params`, `body`), values an earlier step extracted (`'${orderId}'`, `'order-${orderId}'`, or a
+// path parameter of the same name), the reserved per-iteration `'${unique}'`, and everything else
+// generated as for single requests. Every mistake is a config error naming the scenario and the step,
+// found before any request is sent.
 import { SentinelError } from '../../errors.js';
 import type { ApiModel, Operation } from '../../spec/model.js';
 import { planRequest, type RequestValues } from './planned-request.js';
-import { EXTRACT_EXPRESSION, MARKER_NAME, scenarioMarker, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';
+import { MARKER_NAME, parseExtractExpression, scenarioMarker, UNIQUE_VALUE, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';
 
 export interface ScenarioDefinition {
   name: string;
@@ -13,7 +14,8 @@ export interface ScenarioDefinition {
   steps: { operation: string; params?: Record<string, unknown>; body?: unknown; extract?: Record<string, string> }[];
 }
 
-const VARIABLE = /^\$\{([^}]*)\}$/;
+/** `${name}` anywhere in a string; what is between the braces is checked (letters and digits, known). */
+const VARIABLE = /\$\{([^}]*)\}/g;
 
 /** `where` prefixes errors: the config file and key, e.g. `sentinel.config.yaml: perf.scenarios`. */
 export function userScenarios(model: ApiModel, definitions: ScenarioDefinition[], values: RequestValues, where: string): PlannedScenario[] {
@@ -26,7 +28,8 @@ export function userScenarios(model: ApiModel, definitions: ScenarioDefinition[]
     if (definition.name.trim() === '') fail(undefined, 'a scenario needs a name');
     if (seen.has(definition.name)) fail(undefined, 'another scenario has the same name');
     seen.add(definition.name);
-    const known = new Set<string>();
+    // `unique` needs no extraction: the engine draws one per iteration.
+    const known = new Set<string>([UNIQUE_VALUE]);
     const steps = definition.steps.map((step, stepIndex): PlannedScenarioStep => {
       const operation = findOperation(model.operations, step.operation);
       if (operation === undefined) return fail(stepIndex, `no operation ${JSON.stringify(step.operation)} in the description (use 'METHOD /path' as written there, or an operationId)`);
@@ -38,7 +41,7 @@ export function userScenarios(model: ApiModel, definitions: ScenarioDefinition[]
       }
       // A path parameter named like an earlier variable takes it: `{orderId}` after `extract: { orderId: ... }`.
       for (const parameter of operation.parameters) {
-        if (parameter.in === 'path' && !(parameter.name in params) && known.has(parameter.name)) params[parameter.name] = scenarioMarker(parameter.name);
+        if (parameter.in === 'path' && !(parameter.name in params) && parameter.name !== UNIQUE_VALUE && known.has(parameter.name)) params[parameter.name] = scenarioMarker(parameter.name);
       }
       const body = step.body === undefined ? undefined : { value: withMarkers(step.body, known, (why) => fail(stepIndex, why)) };
       const request = planRequest(operation, values, 0, { params, ...(body ? { body } : {}) });
@@ -46,7 +49,9 @@ export function userScenarios(model: ApiModel, definitions: ScenarioDefinition[]
       const extract = step.extract ?? {};
       for (const [name, expression] of Object.entries(extract)) {
         if (!MARKER_NAME.test(name)) fail(stepIndex, `variable ${JSON.stringify(name)}: a name is letters and digits only`);
-        if (!EXTRACT_EXPRESSION.test(expression)) fail(stepIndex, `extract ${name}: ${JSON.stringify(expression)} is not $response.body#/json/pointer or $response.header.Name`);
+        if (name === UNIQUE_VALUE) fail(stepIndex, `variable "${UNIQUE_VALUE}" is reserved (a value unique per iteration, usable as '\${${UNIQUE_VALUE}}' without extracting it): pick another name`);
+        const source = parseExtractExpression(expression);
+        if (typeof source === 'string') fail(stepIndex, `extract ${name}: ${source}`);
       }
       for (const name of Object.keys(extract)) known.add(name);
       return { operation: operation.key, request, ...(Object.keys(extract).length > 0 ? { extract: { ...extract } } : {}) };
@@ -62,17 +67,20 @@ export function findOperation(operations: Operation[], name: string): Operation 
   return operations.find((candidate) => candidate.key === normalized || candidate.operationId === trimmed);
 }
 
-/** `'${orderId}'` (a whole string, anywhere in the value) becomes the marker of a variable already extracted. */
+/**
+ * Each `${orderId}` in a string (anywhere in the value) becomes the marker of a variable already extracted
+ * (or of `unique`). A whole-string `'${orderId}'` takes the value as it is (a number stays a number in
+ * JSON); inside a longer string (`'user-${unique}@example.com'`) the value's text is spliced in.
+ */
 function withMarkers(value: unknown, known: Set<string>, fail: (why: string) => never): unknown {
   if (typeof value === 'string') {
-    const variable = VARIABLE.exec(value);
-    if (variable) {
-      const name = variable[1]!;
+    const replaced = value.replace(VARIABLE, (_whole, name: string) => {
+      if (!MARKER_NAME.test(name)) return fail(`${JSON.stringify(value)}: '\${${name}}' is not a variable (letters and digits only)`);
       if (!known.has(name)) return fail(`'\${${name}}' is used before a step extracts it`);
       return scenarioMarker(name);
-    }
-    if (value.includes('${')) return fail(`${JSON.stringify(value)}: a variable must be the whole string ('\${name}')`);
-    return value;
+    });
+    if (replaced.includes('${')) return fail(`${JSON.stringify(value)}: a '\${' without its closing '}'`);
+    return replaced;
   }
   if (Array.isArray(value)) return value.map((item) => withMarkers(item, known, fail));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withMarkers(inner, known, fail)]));
