@@ -5,6 +5,7 @@ import type { Captured } from '../../src/execution/load/http-client.js';
 import { warmUpRequestsOf } from '../../src/execution/load/warm-up.js';
 import { ScenarioRunner, type StepAnswer } from '../../src/execution/load/scenario-runner.js';
 import { createUniqueValues, nextUniqueValue } from '../../src/execution/load/unique-value.js';
+import { locationPattern, patternProblem, toPythonPattern } from '../../src/execution/load/extract-pattern.js';
 import { scenarioMarker, type MixEntry, type ScenarioStep } from '../../src/execution/load/types.js';
 
 const base = 'http://127.0.0.1:8080';
@@ -225,5 +226,38 @@ describe('the reserved value unique', () => {
     expect(seen.size).toBe(7 * 2000);
     expect(nextUniqueValue()).toMatch(/^[a-z][a-z0-9]{3}[1-9a-z][0-9a-z]+[0-9a-z]$/);
     expect(nextUniqueValue()).not.toBe(nextUniqueValue());
+  });
+});
+
+describe('patterns: portable to Python, and built from a path template', () => {
+  it.each([
+    ['/items/(?<id>\\d+)', '/items/(?P<id>\\d+)'],
+    ['(?<a>x)\\k<a>', '(?P<a>x)(?P=a)'],
+    ['[(?<]x\\x41\\u00e9', '[(?<]x\\x41\\u00e9'],
+    ['(?:[?#]|$)', '(?:[?#]|$)'],
+  ])('%s reads as %s in Python', (source, python) => {
+    expect(toPythonPattern(source)).toBe(python);
+    expect(patternProblem(source)).toBeUndefined();
+  });
+
+  it.each([
+    ['(?<=/)\\d+', /lookbehind/],
+    ['a[]b', /\[\] is read differently/],
+    ['[^]', /\[\^\] is read differently/],
+    ['\\cA', /\\c is not read the same way/],
+    ['\\p{L}', /\\p is not read the same way/],
+    ['(?<$x>a)', /group name/],
+    ['(', /Unterminated group|Invalid regular expression/],
+  ])('refuses %s', (source, why) => {
+    expect(patternProblem(source)).toMatch(why);
+  });
+
+  it('takes the id from the tail of the read path, other parameters matching any segment', () => {
+    expect(locationPattern('/items/{itemId}', 'itemId')).toBe('/items/([^/?#]+)(?:[?#]|$)');
+    const nested = new RegExp(locationPattern('/users/{userId}/notes.v1/{noteId}', 'noteId'));
+    expect(nested.source).toBe('\\/users\\/[^/?#]+\\/notes\\.v1\\/([^/?#]+)(?:[?#]|$)');
+    expect(nested.exec('https://h/base/users/7/notes.v1/n-3#frag')![1]).toBe('n-3');
+    expect(nested.exec('/users/7/notesXv1/3')).toBeNull();
+    expect(nested.exec('/users/7/notes.v1/3/comments')).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { exportInput } from '../../src/report/perf/export-input.js';
 import { k6Thresholds, toK6Script } from '../../src/report/perf/k6.js';
 import { toLocustScript } from '../../src/report/perf/locust.js';
 import type { LoadModel, MixEntry } from '../../src/execution/load/types.js';
+import { matchPattern } from '../../src/execution/load/extract-pattern.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'sentinel-perf-export-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -51,6 +52,24 @@ const lifecycle: MixEntry = {
   ],
 };
 mix.push(lifecycle);
+// A create that gives the id only in a Location header (a pattern with a JavaScript named group takes it)
+// and a body that must be new each iteration.
+const signUp: MixEntry = {
+  operation: 'scenario sign up',
+  weight: 1,
+  requests: [],
+  scenario: [
+    {
+      operation: 'POST /users',
+      request: { method: 'POST', url: 'http://127.0.0.1:8080/api/users', headers: { 'content-type': 'application/json' }, body: '{"email":"u__SENTINEL_unique__@example.com","login":"__SENTINEL_unique__"}', operation: 'POST /users' },
+      extract: { userId: '$response.header.Location#regex:/users/(?<id>[^/?#]+)(?:[?#]|$)' },
+    },
+    { operation: 'GET /users/{userId}', request: { method: 'GET', url: 'http://127.0.0.1:8080/api/users/__SENTINEL_userId__?ref=__SENTINEL_unique__', headers: {}, operation: 'GET /users/{userId}' } },
+  ],
+};
+mix.push(signUp);
+const SIGN_UP = 'scenario sign up';
+const signedUp = (location: string): Answer => ({ status: 201, headers: { Location: location }, body: '' });
 
 interface Answer {
   status: number;
@@ -67,7 +86,7 @@ const expectedSteps = [
 ];
 
 /** Runs the k6 script's scenario in node with a stand-in for k6/http answering `answers` in turn. */
-function runK6Scenario(script: string, answers: Answer[]) {
+function runK6Scenario(script: string, answers: Answer[], name = 'scenario lifecycle /pets', iterations = 1, vu = 1) {
   const sent: { method: string; url: string; body: string | null; pet?: string; name: string }[] = [];
   const http = {
     setResponseCallback: () => undefined,
@@ -77,14 +96,14 @@ function runK6Scenario(script: string, answers: Answer[]) {
       return answers[sent.length - 1] ?? ok;
     },
   };
-  const context = createContext({ http, __ENV: { SENTINEL_QUERY_SIG: 'from env' } });
+  const context = createContext({ http, __ENV: { SENTINEL_QUERY_SIG: 'from env' }, __VU: vu });
   runInContext(script.replace("import http from 'k6/http';", '').replace('export const options', 'const options').replace('export default function', 'function main'), context);
-  runInContext("runScenario('scenario lifecycle /pets', SCENARIOS['scenario lifecycle /pets'])", context);
+  for (let i = 0; i < iterations; i++) runInContext(`runScenario(${JSON.stringify(name)}, SCENARIOS[${JSON.stringify(name)}])`, context);
   return sent;
 }
 
 /** Runs the Locust file's scenario in python with stand-ins for the locust module and the HTTP client. */
-function runLocustScenario(file: string, answers: Answer[]) {
+function runLocustScenario(file: string, answers: Answer[], name = 'scenario lifecycle /pets', iterations = 1) {
   const harness = `
 import contextlib, json, sys, types
 fake = types.ModuleType("locust")
@@ -119,11 +138,12 @@ class Client:
         yield Response(answers[len(sent) - 1] if len(sent) <= len(answers) else {"status": 200, "headers": {}, "body": ""})
 user = namespace["SentinelUser"].__new__(namespace["SentinelUser"])
 user.client = Client()
-user.run_scenario("scenario lifecycle /pets")
+for _ in range(int(sys.argv[4])):
+    user.run_scenario(sys.argv[3])
 print(json.dumps(sent))
 `;
   const env = { ...process.env, SENTINEL_QUERY_SIG: 'from env' };
-  return JSON.parse(execFileSync('python3', ['-c', harness, file, JSON.stringify(answers)], { env }).toString()) as { method: string; url: string; body: string | null; pet?: string; name: string }[];
+  return JSON.parse(execFileSync('python3', ['-c', harness, file, JSON.stringify(answers), name, String(iterations)], { env }).toString()) as { method: string; url: string; body: string | null; pet?: string; name: string }[];
 }
 
 const thresholds = ['p95<200ms', 'p99<1s', 'max<=2s', 'avg<50ms', 'error_rate<1%', 'rps>100'].map(parseThreshold);
@@ -191,5 +211,115 @@ describe('k6 thresholds', () => {
       http_req_failed: ['rate<0.01'],
       http_reqs: ['rate>100'],
     });
+  });
+});
+
+/** Header values and patterns whose extraction the engine, the k6 script and the Locust file must agree on. */
+const patternCases: { pattern: string; headers: string[] }[] = [
+  { pattern: '/items/([^/?#]+)(?:[?#]|$)', headers: ['/items/42', 'https://api.example/v2/items/a%20b%2Fc?x=1', '/items/', '/orders/1', '/items/%C3%A9#top', '/items/50%25', '/items/a%20%zz'] },
+  { pattern: '\\d+$', headers: ['/items/42', '/items/x'] },
+  { pattern: '/(?<kind>\\w+)/(?<id>\\d+)/\\k<kind>', headers: ['/a/1/a', '/a/1/b'] },
+  { pattern: '/items/(x)?\\d+', headers: ['/items/4', '/items/x4'] },
+  { pattern: '[\\w.-]+@(\\S+)\\b', headers: ['mailto:a.b@example.com', 'none'] },
+];
+
+describe('$response.header.Name#regex:<pattern> in the exports', () => {
+  const extract = Object.fromEntries(patternCases.map((entry, index) => [`p${index}`, `$response.header.Location#regex:${entry.pattern}`]));
+  const patterns: MixEntry = {
+    operation: 'scenario patterns',
+    weight: 1,
+    requests: [],
+    scenario: [{ operation: 'POST /x', request: { method: 'POST', url: 'http://127.0.0.1:8080/api/x', headers: {}, operation: 'POST /x' }, extract }],
+  };
+  const exported = exportInput('http://127.0.0.1:8080/api/', 'open', stages, thresholds, [patterns]);
+  /** What the engine gives, `null` for a failed extraction. */
+  const expected = patternCases.map((entry) => entry.headers.map((header) => matchPattern(header, new RegExp(entry.pattern)) ?? null));
+
+  it('the engine extracts what the cases say', () => {
+    expect(expected[0]).toEqual(['42', 'a b/c', null, null, 'é', '50%', 'a%20%zz']);
+    expect(expected[2]).toEqual(['a', null]);
+    expect(expected[3]).toEqual([null, 'x']);
+    expect(expected[4]).toEqual(['example.com', null]);
+  });
+
+  it('k6 extracts the same values', () => {
+    const context = createContext({ http: { setResponseCallback: () => undefined, expectedStatuses: () => undefined }, __ENV: {}, __VU: 1 });
+    runInContext(toK6Script(exported).replace("import http from 'k6/http';", '').replace('export const options', 'const options').replace('export default function', 'function main'), context);
+    const got = patternCases.map((entry, index) =>
+      entry.headers.map((header) => (runInContext(`extractValue(${JSON.stringify(extract[`p${index}`])}, { headers: { Location: ${JSON.stringify(header)} } })`, context) as string | undefined) ?? null),
+    );
+    expect(got).toEqual(expected);
+  });
+
+  it('Locust extracts the same values, from patterns written for Python', () => {
+    const file = join(directory, 'locust_patterns.py');
+    const script = toLocustScript(exported);
+    writeFileSync(file, script);
+    expect(script).toContain('(?P<kind>');
+    const harness = `
+import json, sys, types
+fake = types.ModuleType("locust")
+fake.HttpUser = type("HttpUser", (), {})
+fake.LoadTestShape = type("LoadTestShape", (), {})
+fake.events = types.SimpleNamespace(quitting=types.SimpleNamespace(add_listener=lambda function: function))
+fake.task = lambda function: function
+fake.constant_throughput = fake.constant = lambda value: None
+sys.modules["locust"] = fake
+namespace = {"__name__": "locustfile"}
+exec(open(sys.argv[1]).read(), namespace)
+cases = json.loads(sys.argv[2])
+rules = namespace["SCENARIOS"]["scenario patterns"][0]["extract"]
+out = []
+for index, case in enumerate(cases):
+    row = []
+    for header in case["headers"]:
+        value = namespace["extract_value"](rules["p%d" % index], types.SimpleNamespace(headers={"Location": header}))
+        row.append(None if value is namespace["MISSING"] else value)
+    out.append(row)
+print(json.dumps(out))
+`;
+    expect(JSON.parse(execFileSync('python3', ['-c', harness, file, JSON.stringify(patternCases)]).toString())).toEqual(expected);
+  });
+});
+
+describe('the reserved unique value in the exports', () => {
+  const exported = input('closed');
+  const uniques = (sent: { url: string; body: string | null }[]) =>
+    sent.filter((request) => request.url.endsWith('/users')).map((request) => /"login":"([a-z0-9]+)"/.exec(request.body ?? '')![1]!);
+
+  it('k6: new per iteration and per VU, the same for the steps of one iteration, id from the Location', () => {
+    const script = toK6Script(exported);
+    const sent = runK6Scenario(script, [signedUp('http://127.0.0.1:8080/api/users/u%2042?x=1'), ok, signedUp('/api/users/7'), ok], SIGN_UP, 2);
+    const [first, second] = uniques(sent);
+    expect(first).toMatch(/^[a-z][a-z0-9]{3}11[0-9a-z]+$/);
+    expect(second).not.toBe(first);
+    expect(sent.map((request) => request.url)).toEqual([
+      'http://127.0.0.1:8080/api/users',
+      `http://127.0.0.1:8080/api/users/u%2042?ref=${first}`,
+      'http://127.0.0.1:8080/api/users',
+      `http://127.0.0.1:8080/api/users/7?ref=${second}`,
+    ]);
+    expect(sent[0]!.body).toBe(`{"email":"u${first}@example.com","login":"${first}"}`);
+    const otherVu = uniques(runK6Scenario(script, [signedUp('/users/1'), ok], SIGN_UP, 1, 2));
+    expect(otherVu[0]).toMatch(/^[a-z][a-z0-9]{3}12[0-9a-z]+$/);
+    // A Location the pattern does not match ends the iteration.
+    expect(runK6Scenario(script, [signedUp('/accounts/1')], SIGN_UP)).toHaveLength(1);
+  });
+
+  it('Locust: new per iteration, the same for the steps of one iteration, id from the Location', () => {
+    const file = join(directory, 'locust_unique.py');
+    writeFileSync(file, toLocustScript(exported));
+    const sent = runLocustScenario(file, [signedUp('http://127.0.0.1:8080/api/users/u%2042?x=1'), ok, signedUp('/api/users/7'), ok], SIGN_UP, 2);
+    const [first, second] = uniques(sent);
+    expect(first).toMatch(/^[a-z][a-z0-9]{3}[1-3][0-9a-z]+$/);
+    expect(second).not.toBe(first);
+    expect(sent.map((request) => request.url)).toEqual([
+      'http://127.0.0.1:8080/api/users',
+      `http://127.0.0.1:8080/api/users/u%2042?ref=${first}`,
+      'http://127.0.0.1:8080/api/users',
+      `http://127.0.0.1:8080/api/users/7?ref=${second}`,
+    ]);
+    expect(sent[0]!.body).toBe(`{"email":"u${first}@example.com","login":"${first}"}`);
+    expect(runLocustScenario(file, [signedUp('/accounts/1')], SIGN_UP)).toHaveLength(1);
   });
 });

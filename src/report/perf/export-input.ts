@@ -1,7 +1,8 @@
 // What the k6 and Locust exporters need: the stages, the thresholds and the mix as paths relative to the
 // base URL, with secret header and query values replaced by environment variables (never written to a
 // script).
-// Scenario steps keep the engine's markers (`__SENTINEL_id__`); the scripts fill them in the same way.
+// Scenario steps keep the engine's markers (`__SENTINEL_id__`, `__SENTINEL_unique__`); the scripts fill
+// them in the same way.
 import type { Stage, LoadModel, MixEntry, PreparedRequest } from '../../execution/load/types.js';
 import { isSecretName } from '../secret-names.js';
 import type { Threshold } from '../../agents/perf/thresholds.js';
@@ -21,7 +22,11 @@ export interface ExportRequest {
 export interface ExportStep {
   operation: string;
   request: ExportRequest;
-  /** Marker name → `$response.body#/pointer` or `$response.header.Name`. */
+  /**
+   * Marker name → `$response.body#/pointer`, `$response.header.Name` or `$response.header.Name#regex:<pattern>`
+   * (JavaScript syntax; the Locust file spells it for Python's re). Steps may also use the reserved
+   * `__SENTINEL_unique__`, which each script draws anew per iteration.
+   */
   extract?: Record<string, string>;
 }
 

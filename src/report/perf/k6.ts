@@ -6,12 +6,28 @@ import { secretVariables, type ExportInput } from './export-input.js';
 
 /**
  * Scenario steps as Sentinel's engine sends them: values an answer gives (a JSON pointer into the body,
- * or a header) fill the `__SENTINEL_<name>__` markers of later steps (percent-encoded in the URL, as
- * text in headers, as JSON in a JSON body); an answer outside 2xx, or one lacking a value to extract,
- * ends the iteration.
+ * a header, or what a `#regex:` pattern takes from a header) fill the `__SENTINEL_<name>__` markers of
+ * later steps (percent-encoded in the URL, as text in headers, as JSON in a JSON body); an answer outside
+ * 2xx, or one lacking a value to extract, ends the iteration. `__SENTINEL_unique__` is new per iteration:
+ * a random prefix drawn when the VU loads, the VU number (self-delimiting) and a per-VU counter, as the
+ * engine's (execution/load/unique-value.ts).
  */
 export const K6_SCENARIO_HELPERS = `const MARKER = /__SENTINEL_([A-Za-z0-9]+)__/g;
 const JSON_MARKER = /"__SENTINEL_([A-Za-z0-9]+)__"|__SENTINEL_([A-Za-z0-9]+)__/g;
+
+function randomPrefix() {
+  let prefix = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)];
+  for (let i = 0; i < 3; i++) prefix += Math.floor(Math.random() * 36).toString(36);
+  return prefix;
+}
+
+const UNIQUE_PREFIX = randomPrefix();
+let uniqueCounter = 0;
+
+function nextUnique() {
+  const vu = (typeof __VU === 'number' ? __VU : 0).toString(36);
+  return UNIQUE_PREFIX + vu.length.toString(36) + vu + (uniqueCounter++).toString(36);
+}
 
 function textOf(value) {
   return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -47,10 +63,28 @@ function resolvePointer(document, pointer) {
   return current;
 }
 
+// \`$response.header.Name#regex:<pattern>\`: the first group of the first match (the whole match without
+// a group), percent-decoded (as is when the escapes are malformed); no match or an empty value fails.
+function matchPattern(text, source) {
+  const match = new RegExp(source).exec(text);
+  if (match === null) return undefined;
+  const raw = match.length > 1 ? match[1] : match[0];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch (error) {
+    return raw;
+  }
+}
+
 function extractValue(rule, response) {
   if (rule.startsWith('$response.header.')) {
-    const wanted = rule.slice('$response.header.'.length).toLowerCase();
-    for (const name of Object.keys(response.headers)) if (name.toLowerCase() === wanted) return response.headers[name];
+    const spec = rule.slice('$response.header.'.length);
+    const cut = spec.indexOf('#regex:');
+    const wanted = (cut < 0 ? spec : spec.slice(0, cut)).toLowerCase();
+    for (const name of Object.keys(response.headers)) {
+      if (name.toLowerCase() === wanted) return cut < 0 ? response.headers[name] : matchPattern(String(response.headers[name]), spec.slice(cut + '#regex:'.length));
+    }
     return undefined;
   }
   let document;
@@ -63,7 +97,7 @@ function extractValue(rule, response) {
 }
 
 function runScenario(name, steps) {
-  const values = {};
+  const values = { unique: nextUnique() };
   for (const step of steps) {
     const request = step.request;
     const headers = headersOf(request);

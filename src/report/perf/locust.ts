@@ -1,14 +1,15 @@
 // Exports a load plan as a Locust file: the same operation mix, concrete requests, stateful scenarios
 // and stages (a LoadTestShape), with the thresholds checked when Locust quits (exit code 1 on a breach).
 import type { Threshold } from '../../agents/perf/thresholds.js';
-import { secretVariables, type ExportInput } from './export-input.js';
+import { toPythonPattern } from '../../execution/load/extract-pattern.js';
+import { secretVariables, type ExportInput, type ExportStep } from './export-input.js';
 
 /** Locust has no arrival-rate executor: an open-model rate becomes users that each pace themselves. */
 export const LOCUST_RATE_PER_USER = 5;
 
 export function toLocustScript(input: ExportInput): string {
   const requests = Object.fromEntries(input.mix.filter((entry) => entry.scenario === undefined).map((entry) => [entry.operation, entry.requests]));
-  const scenarios = Object.fromEntries(input.mix.flatMap((entry) => (entry.scenario !== undefined ? [[entry.operation, entry.scenario]] : [])));
+  const scenarios = Object.fromEntries(input.mix.flatMap((entry) => (entry.scenario !== undefined ? [[entry.operation, entry.scenario.map(withPythonPatterns)]] : [])));
   const weights = Object.fromEntries(input.mix.map((entry) => [entry.operation, entry.weight]));
   const secrets = secretVariables(input);
   const open = input.model === 'open';
@@ -25,7 +26,7 @@ import json
 import os
 import random
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from locust import HttpUser, LoadTestShape, events, task, ${open ? 'constant_throughput' : 'constant'}
 
@@ -39,11 +40,37 @@ OPERATIONS = list(WEIGHTS.keys())
 CYCLES = {operation: itertools.cycle(REQUESTS[operation]) for operation in REQUESTS}
 
 # Scenario steps as Sentinel's engine sends them: values an answer gives (a JSON pointer into the body,
-# or a header) fill the __SENTINEL_<name>__ markers of later steps (percent-encoded in the URL, as text
-# in headers, as JSON in a JSON body); an answer outside 2xx, or one lacking a value, ends the iteration.
+# a header, or what a #regex: pattern takes from a header) fill the __SENTINEL_<name>__ markers of later
+# steps (percent-encoded in the URL, as text in headers, as JSON in a JSON body); an answer outside 2xx,
+# or one lacking a value, ends the iteration. __SENTINEL_unique__ is new per iteration: a random prefix
+# drawn when the process starts, the process (self-delimiting) and a counter shared by its users.
 MARKER = re.compile(r"__SENTINEL_([A-Za-z0-9]+)__")
 JSON_MARKER = re.compile(r'"__SENTINEL_([A-Za-z0-9]+)__"|__SENTINEL_([A-Za-z0-9]+)__')
+MALFORMED_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 MISSING = object()
+
+
+def base36(number):
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+        if number == 0:
+            return digits
+
+
+def unique_head():
+    prefix = random.choice("abcdefghijklmnopqrstuvwxyz") + "".join(random.choice("0123456789abcdefghijklmnopqrstuvwxyz") for _ in range(3))
+    source = base36(os.getpid() % 46656)
+    return prefix + base36(len(source)) + source
+
+
+UNIQUE_HEAD = unique_head()
+UNIQUE_COUNTER = itertools.count()
+
+
+def next_unique():
+    return UNIQUE_HEAD + base36(next(UNIQUE_COUNTER))
 
 
 def to_json(value):
@@ -97,12 +124,30 @@ def resolve_pointer(document, pointer):
     return current
 
 
+def match_pattern(text, pattern):
+    # $response.header.Name#regex:<pattern> (written for Python's re at export): the first group of the
+    # first match (the whole match without a group), percent-decoded as JavaScript's decodeURIComponent
+    # does (the raw text when an escape is malformed); no match or an empty value fails.
+    match = re.search(pattern, text, re.ASCII)
+    if match is None:
+        return MISSING
+    raw = match.group(1) if match.re.groups > 0 else match.group(0)
+    if raw is None or raw == "":
+        return MISSING
+    if MALFORMED_ESCAPE.search(raw):
+        return raw
+    try:
+        return unquote(raw, errors="strict")
+    except UnicodeDecodeError:
+        return raw
+
+
 def extract_value(rule, response):
     if rule.startswith("$response.header."):
-        wanted = rule[len("$response.header."):].lower()
+        wanted, regex, pattern = rule[len("$response.header."):].partition("#regex:")
         for name, value in response.headers.items():
-            if name.lower() == wanted:
-                return value
+            if name.lower() == wanted.lower():
+                return match_pattern(value, pattern) if regex else value
         return MISSING
     try:
         document = json.loads(response.text)
@@ -159,7 +204,7 @@ ${open ? `    # The open model's rate, shared by users pacing themselves at ${LO
             judge(response)
 
     def run_scenario(self, name):
-        values = {}
+        values = {"unique": next_unique()}
         for step in SCENARIOS[name]:
             request = step["request"]
             headers = {header: fill_text(value, values, text_of) for header, value in headers_of(request).items()}
@@ -212,6 +257,18 @@ def judge_thresholds(environment, **_kwargs):
             print("threshold %s breached: %s" % (threshold["expression"], value))
             environment.process_exit_code = 1
 `;
+}
+
+/** `#regex:` patterns are JavaScript syntax (what the engine runs): the Locust file gets Python's spelling. */
+function withPythonPatterns(step: ExportStep): ExportStep {
+  if (step.extract === undefined) return step;
+  const extract = Object.fromEntries(
+    Object.entries(step.extract).map(([name, rule]) => {
+      const cut = rule.indexOf('#regex:');
+      return [name, rule.startsWith('$response.header.') && cut >= 0 ? rule.slice(0, cut + 7) + toPythonPattern(rule.slice(cut + 7)) : rule];
+    }),
+  );
+  return { ...step, extract };
 }
 
 function locustThresholds(thresholds: Threshold[]): object[] {
