@@ -38,7 +38,10 @@ let dropped = 0;
 let issuing = true;
 /** An early stop (threshold, Ctrl-C): scenarios in progress send no further step. */
 let stopRequested = false;
+/** Stage and start timers: a handful per run. */
 const timers: NodeJS.Timeout[] = [];
+/** The open model's next tick: one at a time, replaced rather than collected (a soak ticks millions of times). */
+let tickTimer: NodeJS.Timeout | undefined;
 
 /** `offsetMs`: when the request was meant to go, from the run's start; latency is measured from it. */
 function send(request: DispatchableRequest, offsetMs: number, then: StepAnswer): void {
@@ -130,7 +133,7 @@ function runOpen(): void {
     }
     // The schedule, not a timer, ends an open run: a late tick still sends every arrival planned before the end.
     if (next === undefined) void finish();
-    else timers.push(setTimeout(tick, Math.max(0, next - (now() - config.startAt))));
+    else tickTimer = setTimeout(tick, Math.max(0, next - (now() - config.startAt)));
   };
   tick();
 }
@@ -149,6 +152,7 @@ async function finish(): Promise<void> {
   finishing = true;
   issuing = false;
   for (const timer of timers) clearTimeout(timer);
+  clearTimeout(tickTimer);
   const deadline = now() + graceMs;
   while (inFlight > 0 && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   const interrupted = inFlight;
