@@ -235,6 +235,7 @@ describe('patterns: portable to Python, and built from a path template', () => {
     ['(?<a>x)\\k<a>', '(?P<a>x)(?P=a)'],
     ['[(?<]x\\x41\\u00e9', '[(?<]x\\x41\\u00e9'],
     ['(?:[?#]|$)', '(?:[?#]|$)'],
+    ['(a)(?<b>c)\\2\\1[\\1]', '(a)(?P<b>c)\\2\\1[\\1]'],
   ])('%s reads as %s in Python', (source, python) => {
     expect(toPythonPattern(source)).toBe(python);
     expect(patternProblem(source)).toBeUndefined();
@@ -248,6 +249,7 @@ describe('patterns: portable to Python, and built from a path template', () => {
     ['\\p{L}', /\\p is not read the same way/],
     ['(?<$x>a)', /group name/],
     ['(', /Unterminated group|Invalid regular expression/],
+    ['(a)\\2', /\\2 refers to no group/],
   ])('refuses %s', (source, why) => {
     expect(patternProblem(source)).toMatch(why);
   });

@@ -46,11 +46,21 @@ const PORTABLE_ESCAPE = /[dDwWsSbBnrtfv0-9]/;
 export function toPythonPattern(source: string): string {
   let out = '';
   let inClass = false;
+  let groups = 0;
+  const references: number[] = [];
   for (let i = 0; i < source.length; i++) {
     const char = source[i]!;
     if (char === '\\') {
       const next = source[i + 1];
       if (next === undefined) throw new Error('the pattern ends with a lone backslash');
+      // Outside a class `\N` is a back-reference; JavaScript reads one to no group as an octal escape, Python refuses it.
+      const reference = inClass ? null : /^[1-9][0-9]*/.exec(source.slice(i + 1));
+      if (reference) {
+        references.push(Number(reference[0]));
+        out += `\\${reference[0]}`;
+        i += reference[0].length;
+        continue;
+      }
       if (/[A-Za-z]/.test(next)) {
         if (next === 'x' && /^[0-9A-Fa-f]{2}$/.test(source.slice(i + 2, i + 4))) {
           out += source.slice(i, i + 4);
@@ -86,17 +96,21 @@ export function toPythonPattern(source: string): string {
       out += char;
       continue;
     }
+    if (char === '(' && source[i + 1] !== '?') groups++;
     if (source.startsWith('(?<', i)) {
       const after = source[i + 3];
       if (after === '=' || after === '!') throw new Error('a lookbehind is not portable to Python\'s re (it needs a fixed width there)');
       const name = /^\(\?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(source.slice(i));
       if (!name) throw new Error('a group name must be letters, digits and _ (Python\'s re)');
       out += `(?P<${name[1]}>`;
+      groups++;
       i += name[0].length - 1;
       continue;
     }
     out += char;
   }
+  const dangling = references.find((reference) => reference > groups);
+  if (dangling !== undefined) throw new Error(`\\${dangling} refers to no group (Python's re refuses it, JavaScript reads an octal escape)`);
   return out;
 }
 
