@@ -255,9 +255,10 @@ describe('patterns: portable to Python, and built from a path template', () => {
   });
 
   it('takes the id from the tail of the read path, other parameters matching any segment', () => {
-    expect(locationPattern('/items/{itemId}', 'itemId')).toBe('/items/([^/?#]+)(?:[?#]|$)');
+    expect(locationPattern('/items/{itemId}', 'itemId')).toBe('/items/([^/?#]+)/?(?:[?#]|$)');
+    expect(new RegExp(locationPattern('/items/{itemId}', 'itemId')).exec('/items/42/?x')![1]).toBe('42');
     const nested = new RegExp(locationPattern('/users/{userId}/notes.v1/{noteId}', 'noteId'));
-    expect(nested.source).toBe('\\/users\\/[^/?#]+\\/notes\\.v1\\/([^/?#]+)(?:[?#]|$)');
+    expect(nested.source).toBe('\\/users\\/[^/?#]+\\/notes\\.v1\\/([^/?#]+)\\/?(?:[?#]|$)');
     expect(nested.exec('https://h/base/users/7/notes.v1/n-3#frag')![1]).toBe('n-3');
     expect(nested.exec('/users/7/notesXv1/3')).toBeNull();
     expect(nested.exec('/users/7/notes.v1/3/comments')).toBeNull();

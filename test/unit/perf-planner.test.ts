@@ -155,7 +155,7 @@ describe('scenarios in the load mix', () => {
     // The new ticket's id is only in a Location header: a pattern over the read path's tail takes it.
     const tickets = scenarioOf(mix, 'scenario lifecycle /tickets')!;
     expect(tickets.map((step) => step.operation)).toEqual(['POST /tickets', 'GET /tickets/{ticketId}']);
-    expect(tickets[0]!.extract).toEqual({ ticketId: '$response.header.Location#regex:/tickets/([^/?#]+)(?:[?#]|$)' });
+    expect(tickets[0]!.extract).toEqual({ ticketId: '$response.header.Location#regex:/tickets/([^/?#]+)/?(?:[?#]|$)' });
     expect(tickets[1]!.request.pathParams).toEqual({ ticketId: '__SENTINEL_ticketId__' });
     expect(notes.filter((note) => note.includes('not planned'))).toEqual([]);
     // A likely unique key (`name`, maxLength 30) gets the per-iteration value, cut to fit.

@@ -48,7 +48,7 @@ export function lifecycleScenarios(model: ApiModel, seed: number): { scenarios: 
 
 /**
  * A create that answers the new id only in its Location header (`/items/42`, or a whole URL under some
- * base path): the id is what a pattern over the read path's tail captures (`/items/([^/?#]+)(?:[?#]|$)`),
+ * base path): the id is what a pattern over the read path's tail captures (`/items/([^/?#]+)/?(?:[?#]|$)`),
  * bound to the id path parameter of every later step.
  */
 function startWithLocation(ctx: PlanningContext, resource: Resource, readPath: string, name: string): ScenarioBuilder | string {

@@ -116,8 +116,8 @@ export function toPythonPattern(source: string): string {
 
 /**
  * A path template's tail as a pattern that gives `parameter`'s value from a Location (relative or absolute,
- * under any base path): `/users/{userId}/items/{itemId}` for `itemId` gives
- * `/users/[^/?#]+/items/([^/?#]+)(?:[?#]|$)`. Other parameters match any segment text.
+ * under any base path, with or without a trailing slash): `/users/{userId}/items/{itemId}` for `itemId`
+ * gives `/users/[^/?#]+/items/([^/?#]+)/?(?:[?#]|$)`. Other parameters match any segment text.
  */
 export function locationPattern(pathTemplate: string, parameter: string): string {
   let pattern = '';
@@ -127,7 +127,7 @@ export function locationPattern(pathTemplate: string, parameter: string): string
     pattern += match[1] === parameter ? '([^/?#]+)' : '[^/?#]+';
     last = match.index! + match[0].length;
   }
-  return `${pattern}${escapeLiteral(pathTemplate.slice(last))}(?:[?#]|$)`;
+  return `${pattern}${escapeLiteral(pathTemplate.slice(last))}/?(?:[?#]|$)`;
 }
 
 /** Escapes the characters special to both syntaxes (`-`, `/` and the rest need none outside a class). */
