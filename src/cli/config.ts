@@ -91,6 +91,8 @@ export const configSchema = z.strictObject({
   exclude: stringList.optional(),
   report: z.strictObject({ json: z.string().optional(), junit: z.string().optional(), sarif: z.string().optional() }).optional(),
   failOn: severity.optional(),
+  /** Accept any TLS certificate of the target (self-signed test servers); `run` and `perf`. */
+  insecure: z.boolean().optional(),
   perf: perf.optional(),
 });
 

@@ -29,6 +29,7 @@ export interface RunFlags {
   report?: string[];
   failOn?: string;
   config?: string;
+  insecure?: boolean;
 }
 
 export interface RunSettings {
@@ -51,6 +52,8 @@ export interface RunSettings {
   exclude: OperationFilter[];
   reports: { format: ReportFormat; path: string }[];
   failOn: Severity;
+  /** Accept any TLS certificate (flag or config `insecure`). */
+  insecure: boolean;
 }
 
 export const DEFAULTS = { maxExamples: 10, concurrency: 8, timeoutMs: 10_000, failOn: 'low' as Severity };
@@ -106,6 +109,7 @@ export function resolveSettings(flags: RunFlags, config: RunConfig): RunSettings
     exclude: (flags.exclude ?? config.exclude ?? []).map((text) => parseFilter(text, '--exclude')),
     reports: resolveReports(flags.report, config.report),
     failOn: failOn as Severity,
+    insecure: flags.insecure ?? config.insecure ?? false,
   };
   if (config.auth?.role !== undefined) settings.defaultRole = config.auth.role;
   if (config.auth?.login !== undefined) settings.defaultLogin = config.auth.login;

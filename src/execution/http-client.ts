@@ -17,6 +17,8 @@ export interface HttpClientOptions {
   /** First backoff; doubled on each retry. */
   retryDelayMs?: number;
   rateLimiter?: RateLimiter;
+  /** Accept any TLS certificate (`--insecure`: self-signed test servers). */
+  insecure?: boolean;
 }
 
 export interface HttpClient {
@@ -44,6 +46,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
         connectTimeout: options.timeoutMs,
+        ...(options.insecure ? { connect: { rejectUnauthorized: false } } : {}),
       });
       pools.set(origin, pool);
     }

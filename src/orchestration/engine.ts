@@ -30,6 +30,8 @@ export interface EngineOptions {
   timeoutMs: number;
   rateLimit?: number;
   maxBodyBytes?: number;
+  /** Accept any TLS certificate. */
+  insecure?: boolean;
   checkOptions: CheckOptions;
   checks: CheckRegistry;
   validate: CheckContext['validate'];
@@ -65,6 +67,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       connections: options.concurrency,
       maxBodyBytes: options.maxBodyBytes,
       rateLimiter: createRateLimiter(options.rateLimit),
+      insecure: options.insecure === true,
     });
   const judge = createJudge(model, options.checks, options.checkOptions, options.validate, options.canary);
   const collector = new FindingCollector();

@@ -25,6 +25,8 @@ export interface RunRequest {
   timeoutMs: number;
   rateLimit?: number;
   maxResponseTimeMs?: number;
+  /** Accept any TLS certificate. */
+  insecure?: boolean;
   onEvent?: RunEventHandler;
   client?: HttpClient;
   signal?: AbortSignal;
@@ -60,6 +62,7 @@ export async function runTests(request: RunRequest): Promise<RunOutcome> {
       concurrency: request.concurrency,
       timeoutMs: request.timeoutMs,
       ...(request.rateLimit !== undefined ? { rateLimit: request.rateLimit } : {}),
+      ...(request.insecure ? { insecure: true } : {}),
       checkOptions,
       checks: createCheckRegistry(),
       validate: (schema, value) => validator.validate(schema as never, value),

@@ -37,6 +37,7 @@ export interface PerfFlags {
   /** `false` with `--no-scenarios`. */
   scenarios?: boolean;
   config?: string;
+  insecure?: boolean;
 }
 
 export interface PerfSettings {
@@ -66,6 +67,8 @@ export interface PerfSettings {
   weights: Record<string, number>;
   seed: number;
   timeoutMs: number;
+  /** Accept any TLS certificate (flag or config `insecure`). */
+  insecure: boolean;
 }
 
 export const PERF_DEFAULTS = { connections: 64, timeoutMs: 10_000, seed: 1 };
@@ -117,6 +120,7 @@ export function resolvePerfSettings(flags: PerfFlags, config: RunConfig = {}, fi
     },
     seed: flags.seed !== undefined ? parseSeed(flags.seed) : (perf.seed ?? PERF_DEFAULTS.seed),
     timeoutMs: flags.timeout !== undefined ? parsePositiveInteger(flags.timeout, '--timeout') : (perf.timeout ?? PERF_DEFAULTS.timeoutMs),
+    insecure: flags.insecure ?? config.insecure ?? false,
   };
   if (config.auth?.login !== undefined) settings.login = config.auth.login;
   return settings;

@@ -15,7 +15,7 @@ import { buildIdentities, DEFAULT_IDENTITY, type IdentitySet } from '../../execu
 import { logInAll } from '../../execution/auth/login.js';
 import { createHttpClient } from '../../execution/http-client.js';
 import { runLoad } from '../../execution/load/engine.js';
-import { probeTarget } from '../../execution/probe.js';
+import { probeFailure, probeTarget } from '../../execution/probe.js';
 import { exportInput } from '../../report/perf/export-input.js';
 import { secretParamNames } from '../../report/secret-names.js';
 import { toK6Script } from '../../report/perf/k6.js';
@@ -58,6 +58,7 @@ export function registerPerf(program: Command): void {
     .option('--seed <n>', 'seed of the generated request values; default 1')
     .option('--timeout <ms>', 'deadline of one request (connect, headers, body); default 10000')
     .option('--config <file>', 'config file: baseUrl, headers, auth and the perf section (default: ./sentinel.config.yaml when present)')
+    .option('--insecure', "accept the target's TLS certificate without verifying it (self-signed test servers)")
     .action(async (spec: string, flags: PerfFlags) => {
       process.exitCode = await perfCommand(spec, flags);
     });
@@ -93,14 +94,14 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
   const identities = buildIdentities({ headers: settings.headers, credentials: settings.credentials, identities: [] }, apiKeyHeaderNames(model));
   // A login needs the target before anything is prepared; otherwise scripts are exported even when it is down.
   if (settings.login !== undefined) {
-    await checkReachable(baseUrl, settings.timeoutMs);
+    await checkReachable(baseUrl, settings);
     await logIn(model, identities, settings, baseUrl);
   }
   const mix = prepareMix(model, plan.mix, baseUrl, identities);
   const scripts = exportInput(baseUrl, plan.model, plan.stages, plan.thresholds, mix, secretParamNames(model));
   if (settings.exports.k6 !== undefined) writeAtomically(settings.exports.k6, toK6Script(scripts));
   if (settings.exports.locust !== undefined) writeAtomically(settings.exports.locust, toLocustScript(scripts));
-  if (settings.login === undefined) await checkReachable(baseUrl, settings.timeoutMs);
+  if (settings.login === undefined) await checkReachable(baseUrl, settings);
 
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
@@ -115,6 +116,7 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
         mix,
         connections: settings.connections,
         timeoutMs: settings.timeoutMs,
+        insecure: settings.insecure,
         seed: settings.seed,
         ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
       },
@@ -157,14 +159,14 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
   return analysis.passed ? EXIT_OK : EXIT_FINDINGS;
 }
 
-async function checkReachable(baseUrl: string, timeoutMs: number): Promise<void> {
-  const probe = await probeTarget(baseUrl, Math.min(timeoutMs, 5000));
-  if (!probe.ok) throw new SentinelError('connection', `cannot connect to ${baseUrl}: ${probe.code}`);
+async function checkReachable(baseUrl: string, settings: PerfSettings): Promise<void> {
+  const probe = await probeTarget(baseUrl, Math.min(settings.timeoutMs, 5000), settings.insecure);
+  if (!probe.ok) throw new SentinelError('connection', probeFailure(baseUrl, probe.code));
 }
 
 /** The config's `auth.login`: the default identity's token, fetched once before the load. */
 async function logIn(model: ApiModel, identities: IdentitySet, settings: PerfSettings, baseUrl: string): Promise<void> {
-  const client = createHttpClient({ timeoutMs: settings.timeoutMs, connections: 1 });
+  const client = createHttpClient({ timeoutMs: settings.timeoutMs, connections: 1, insecure: settings.insecure });
   try {
     await logInAll(model, identities, [{ name: DEFAULT_IDENTITY, spec: settings.login! }], baseUrl, client);
   } finally {

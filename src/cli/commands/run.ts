@@ -9,7 +9,7 @@ import { buildIdentities, DEFAULT_IDENTITY, type IdentitySet } from '../../execu
 import { logInAll } from '../../execution/auth/login.js';
 import { createHttpClient } from '../../execution/http-client.js';
 import { severityRank } from '../../execution/finding.js';
-import { probeTarget } from '../../execution/probe.js';
+import { isCertificateError, probeFailure, probeTarget } from '../../execution/probe.js';
 import { createAgentRegistry, DEFAULT_AGENTS } from '../../orchestration/agents.js';
 import type { RunResult } from '../../orchestration/run-result.js';
 import { runTests } from '../../orchestration/run.js';
@@ -50,6 +50,7 @@ export function registerRun(program: Command): void {
     .option('--report <format=path>', 'write a report: json=PATH, junit=PATH, sarif=PATH, markdown=PATH (repeatable)', collect)
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity; default low'))
     .option('--config <file>', 'config file (default: ./sentinel.config.yaml when present)')
+    .option('--insecure', "accept the target's TLS certificate without verifying it (self-signed test servers)")
     .action(async (spec: string, flags: RunFlags) => {
       process.exitCode = await runCommand(spec, flags);
     });
@@ -65,8 +66,8 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     const filtered = settings.include.length + settings.exclude.length > 0;
     throw new SentinelError('usage', filtered ? `no operation of ${model.source} matches --include/--exclude` : `${model.source} describes no operations`);
   }
-  const probe = await probeTarget(settings.baseUrl, Math.min(settings.timeoutMs, 5000));
-  if (!probe.ok) throw new SentinelError('connection', `cannot connect to ${settings.baseUrl}: ${probe.code}`);
+  const probe = await probeTarget(settings.baseUrl, Math.min(settings.timeoutMs, 5000), settings.insecure);
+  if (!probe.ok) throw new SentinelError('connection', probeFailure(settings.baseUrl, probe.code));
 
   const identities = buildIdentities(
     { headers: settings.headers, credentials: settings.credentials, identities: settings.identities, ...(settings.defaultRole ? { defaultRole: settings.defaultRole } : {}) },
@@ -94,12 +95,13 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     timeoutMs: settings.timeoutMs,
     ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
     ...(settings.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: settings.maxResponseTimeMs } : {}),
+    insecure: settings.insecure,
     onEvent: createProgress({ stream: process.stderr }),
   }).finally(() => process.off('SIGINT', onSigint));
 
   const codes = Object.keys(transportErrorsByCode);
   const nothingAnswered = result.summary.requests > 0 && result.summary.transportErrors === result.summary.requests;
-  if (nothingAnswered && codes.every((code) => UNREACHABLE.has(code))) {
+  if (nothingAnswered && codes.every((code) => UNREACHABLE.has(code) || isCertificateError(code))) {
     throw new SentinelError('connection', `cannot connect to ${settings.baseUrl}: every request failed (${codes.join(', ')})`);
   }
   const written = writeReports(result, settings.reports);
@@ -124,7 +126,7 @@ async function logIdentitiesIn(model: ApiModel, identities: IdentitySet, setting
     ...settings.identities.flatMap((entry) => (entry.login ? [{ name: entry.name, spec: entry.login }] : [])),
   ];
   if (logins.length === 0) return;
-  const client = createHttpClient({ timeoutMs: settings.timeoutMs, connections: 1 });
+  const client = createHttpClient({ timeoutMs: settings.timeoutMs, connections: 1, insecure: settings.insecure });
   try {
     await logInAll(model, identities, logins, settings.baseUrl, client);
   } finally {

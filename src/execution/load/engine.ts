@@ -50,6 +50,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
       connections:
         plan.model === 'closed' ? Math.max(1, ...stages.map((stage) => stage.target)) : Math.max(1, Math.ceil(plan.connections / workers)),
       timeoutMs: plan.timeoutMs,
+      insecure: plan.insecure === true,
       maxInFlight: plan.maxInFlight ?? 10_000,
       seed: plan.seed,
       startAt: 0,

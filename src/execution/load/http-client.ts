@@ -51,6 +51,8 @@ export class LoadClient {
   constructor(
     private readonly connections: number,
     private readonly timeoutMs: number,
+    /** Accept any TLS certificate. */
+    private readonly insecure = false,
   ) {}
 
   send(request: DispatchableRequest, done: Completion): void {
@@ -151,6 +153,7 @@ export class LoadClient {
         connectTimeout: this.timeoutMs,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
+        ...(this.insecure ? { connect: { rejectUnauthorized: false } } : {}),
       });
       this.pools.set(origin, pool);
     }

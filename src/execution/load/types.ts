@@ -86,6 +86,8 @@ export interface LoadPlan {
   /** Open model: requests allowed in flight per worker before new arrivals are counted as dropped. */
   maxInFlight?: number;
   seed: number;
+  /** Accept any TLS certificate (`--insecure`: self-signed test servers). */
+  insecure?: boolean;
 }
 
 /** Counts of one operation in one second (or summed): what the histogram alone does not say. */
@@ -138,6 +140,7 @@ export interface WorkerConfig {
   mix: MixEntry[];
   connections: number;
   timeoutMs: number;
+  insecure: boolean;
   maxInFlight: number;
   seed: number;
   /** `Date.now()` at which the first stage starts, shared by all workers so seconds line up (sent with the start message). */

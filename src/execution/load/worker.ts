@@ -16,7 +16,7 @@ const config = { ...(workerData as Omit<WorkerConfig, 'startAt'>), startAt: 0 } 
 const port = parentPort!;
 const now = () => performance.timeOrigin + performance.now();
 
-const client = new LoadClient(config.connections, config.timeoutMs);
+const client = new LoadClient(config.connections, config.timeoutMs, config.insecure);
 const recorder = new WindowRecorder();
 // Open model only: time from the actual send, to compare with tools that do not correct coordinated omission.
 const serviceTime = createHistogram();
