@@ -191,6 +191,41 @@ paths:
     expect(notes[4]!.request.pathParams).toEqual({ userId: '__SENTINEL_userId__' });
   });
 
+  it('a Location-only create binds its id to its own steps, not to a referenced item deleted last under the same parameter name', async () => {
+    const api = await modelFrom(`
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /items:
+    post:
+      requestBody: { required: true, content: { application/json: { schema: { type: object, required: [sku], properties: { sku: { type: string } } } } } }
+      responses: { '201': { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: integer } } } } } } }
+  /items/{id}:
+    parameters: [ { name: id, in: path, required: true, schema: { type: integer } } ]
+    get: { responses: { '200': { description: ok } } }
+    delete: { responses: { '204': { description: gone } } }
+  /orders:
+    post:
+      requestBody: { required: true, content: { application/json: { schema: { type: object, required: [itemId], properties: { itemId: { type: integer } } } } } }
+      responses: { '201': { description: ok, headers: { Location: { schema: { type: string } } } } }
+  /orders/{id}:
+    parameters: [ { name: id, in: path, required: true, schema: { type: string } } ]
+    get: { responses: { '200': { description: ok } } }
+    delete: { responses: { '204': { description: gone } } }
+`);
+    const { mix } = planPerf(api, { profile: 'load', includeWrites: true, thresholds: [], seed: 1 }, createValueGenerator(api, 1));
+    const orders = scenarioOf(mix, 'scenario lifecycle /orders')!;
+    expect(orders.map((step) => [step.operation, step.request.pathParams, step.extract])).toEqual([
+      ['POST /items', {}, { itemId: '$response.body#/id' }],
+      ['POST /orders', {}, { orderId: '$response.header.Location#regex:/orders/([^/?#]+)/?(?:[?#]|$)' }],
+      ['GET /orders/{id}', { id: '__SENTINEL_orderId__' }, undefined],
+      ['DELETE /orders/{id}', { id: '__SENTINEL_orderId__' }, undefined],
+      ['DELETE /items/{id}', { id: '__SENTINEL_itemId__' }, undefined],
+    ]);
+    expect(orders[0]!.request.body!.value).toEqual({ sku: '__SENTINEL_unique__' });
+    expect(orders[1]!.request.body!.value).toEqual({ itemId: '__SENTINEL_itemId__' });
+  });
+
   it('leaves the writes a scenario covers out of the single requests, with a note; reads and other writes stay', () => {
     const { mix, notes } = plan({ includeWrites: true });
     const singles = mix.filter((entry) => !entry.scenario).map((entry) => entry.operation);

@@ -13,7 +13,7 @@ import { withArticle } from '../stateful/naming.js';
 import type { Resource } from '../stateful/resources.js';
 import { roleOf } from '../stateful/roles.js';
 import { ScenarioBuilder, type PlanningContext } from '../stateful/scenario-builder.js';
-import { scenarioMarker, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';
+import { scenarioMarker, UNIQUE_VALUE, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';
 import { withUniqueValues } from './unique-fields.js';
 
 export function lifecycleName(resource: Resource): string {
@@ -49,7 +49,7 @@ export function lifecycleScenarios(model: ApiModel, seed: number): { scenarios: 
 /**
  * A create that answers the new id only in its Location header (`/items/42`, or a whole URL under some
  * base path): the id is what a pattern over the read path's tail captures (`/items/([^/?#]+)/?(?:[?#]|$)`),
- * bound to the id path parameter of every later step.
+ * bound to the id path parameter of the later steps.
  */
 function startWithLocation(ctx: PlanningContext, resource: Resource, readPath: string, name: string): ScenarioBuilder | string {
   const create = resource.create!;
@@ -85,6 +85,9 @@ function deleteSetups(builder: ScenarioBuilder, resources: Resource[]): void {
     const owner = resources.find((r) => r.create?.key === setup.case.operation && r.remove !== undefined && Object.values(setup.extract).includes(r.idSource ?? ''));
     if (owner === undefined) continue;
     const { request, unbound } = builder.request(owner.remove!);
+    // Its own id by name: a binding made for the resource (an id read from a Location) may share the name.
+    const variable = Object.entries(setup.extract).find(([, rule]) => rule === owner.idSource)?.[0];
+    if (variable !== undefined) request.pathParams[owner.idParam] = `{{${variable}}}`;
     if (unbound.length === 0) builder.add(`cleanup-${roleOf(setup.case.id)}`, owner.remove!, request, { title: `Delete the ${owner.name} created first` });
   }
 }
@@ -98,7 +101,8 @@ export function toLoadSteps(steps: ScenarioStep[]): PlannedScenarioStep[] {
       // `item_id` → `itemId`: markers are letters and digits.
       const base = variable.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part, index) => (index === 0 ? part : part[0]!.toUpperCase() + part.slice(1))).join('') || 'value';
       name = base;
-      for (let n = 2; [...names.values()].includes(name); n++) name = `${base}${n}`;
+      // `unique` is the engine's reserved per-iteration value, never an extracted one.
+      for (let n = 2; name === UNIQUE_VALUE || [...names.values()].includes(name); n++) name = `${base}${n}`;
       names.set(variable, name);
     }
     return name;
