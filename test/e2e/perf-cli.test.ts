@@ -160,7 +160,8 @@ describe('sentinel perf with scenarios against the example shop', () => {
           {
             name: 'order a lamp',
             steps: [
-              { operation: 'createItem', body: { name: 'Lamp', price: 20, category: 'tools' }, extract: { itemId: '$response.body#/id' } },
+              // A variable inside a longer string: the reserved per-iteration value.
+              { operation: 'createItem', body: { name: 'Lamp ${unique}', price: 20, category: 'tools' }, extract: { itemId: '$response.body#/id' } },
               { operation: 'POST /orders', body: { itemId: '${itemId}', quantity: 2 }, extract: { orderId: '$response.body#/id' } },
               { operation: 'getOrder' },
             ],
@@ -201,6 +202,7 @@ describe('sentinel perf with scenarios against the example shop', () => {
     const deletes = (written.result.operations as { operation: string; statusClasses?: Record<string, number>; requests: number }[]).find((entry) => entry.operation === 'DELETE /items/{itemId}');
     expect(deletes?.requests).toBeGreaterThan(0);
     expect(readFileSync(k6, 'utf8')).toContain('function runScenario(name, steps)');
+    expect(readFileSync(k6, 'utf8')).toContain('Lamp __SENTINEL_unique__');
   }, 60_000);
 
   it('exits 2 with one line naming the config scenario and step', async () => {
