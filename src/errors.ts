@@ -39,3 +39,11 @@ export function formatLocation(file: string, pointer: string | undefined, line: 
   const where = line === undefined ? file : `${file}:${line}`;
   return pointer === undefined || pointer === '' ? `${where}: ${reason}` : `${where}: ${pointer}: ${reason}`;
 }
+
+/** Node's codes for a TLS certificate it does not trust (self-signed, unknown issuer, expired, wrong name). */
+export function isCertificateError(code: string): boolean {
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code);
+}
+
+/** Appended to a certificate error wherever Sentinel meets one: the way around it. */
+export const INSECURE_HINT = "the server's TLS certificate is not trusted; --insecure skips verification, for test servers only";

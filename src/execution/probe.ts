@@ -3,6 +3,7 @@
 // second instead of a run full of failed requests.
 import { connect } from 'node:net';
 import { connect as connectTls } from 'node:tls';
+import { INSECURE_HINT, isCertificateError } from '../errors.js';
 
 export type ProbeResult = { ok: true } | { ok: false; code: string };
 
@@ -25,14 +26,9 @@ export async function probeTarget(baseUrl: string, timeoutMs: number, insecure =
   });
 }
 
-/** Node's codes for a certificate it does not trust (self-signed, unknown issuer, expired, wrong name). */
-export function isCertificateError(code: string): boolean {
-  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code);
-}
-
 /** The one line a failed probe becomes: for a certificate error, the way around it. */
 export function probeFailure(baseUrl: string, code: string): string {
-  const hint = isCertificateError(code) ? " (the server's TLS certificate is not trusted; --insecure skips verification, for test servers only)" : '';
+  const hint = isCertificateError(code) ? ` (${INSECURE_HINT})` : '';
   return `cannot connect to ${baseUrl}: ${code}${hint}`;
 }
 

@@ -11,6 +11,8 @@ export interface LoadLimits {
   maxDepth: number;
   /** YAML aliases accepted per document (the "billion laughs" guard). */
   maxAliases: number;
+  /** Accept any TLS certificate when fetching URLs (`--insecure`). */
+  insecure?: boolean;
 }
 
 export const DEFAULT_LIMITS: LoadLimits = {

@@ -17,6 +17,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Per-request timeout for URLs, in milliseconds (default 10 s). */
   timeoutMs?: number;
+  /** Accept any TLS certificate when fetching URLs (`--insecure`). */
+  insecure?: boolean;
 }
 
 export async function loadSpec(source: string, options: LoadOptions = {}): Promise<ApiModel> {
@@ -24,6 +26,7 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
     ...DEFAULT_LIMITS,
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.insecure ? { insecure: true } : {}),
   };
   const text = await readSource(source, limits, options.stdin);
   const locate = createLocator(text.text);

@@ -1,7 +1,7 @@
 // Reading a description's bytes from a file, an http(s) URL or stdin, within the size and time limits.
 import { open } from 'node:fs/promises';
-import { request } from 'undici';
-import { SpecError } from '../errors.js';
+import { Agent, request } from 'undici';
+import { INSECURE_HINT, isCertificateError, SpecError } from '../errors.js';
 import { formatBytes, type LoadLimits } from './limits.js';
 import { decodeText } from './text.js';
 
@@ -81,6 +81,7 @@ export async function fetchUrl(url: string, limits: LoadLimits): Promise<{ locat
         signal,
         headersTimeout: limits.timeoutMs,
         bodyTimeout: limits.timeoutMs,
+        ...(limits.insecure ? { dispatcher: insecureAgent() } : {}),
       });
     } catch (error) {
       throw new SpecError(current, `cannot fetch URL: ${networkReason(error, limits.timeoutMs)}`);
@@ -121,6 +122,13 @@ export async function fetchUrl(url: string, limits: LoadLimits): Promise<{ locat
   throw new SpecError(url, `cannot fetch URL: more than ${limits.maxRedirects} redirects`);
 }
 
+let lenientAgent: Agent | undefined;
+/** One shared agent that accepts any certificate, made only when `--insecure` asks for it. */
+function insecureAgent(): Agent {
+  lenientAgent ??= new Agent({ connect: { rejectUnauthorized: false } });
+  return lenientAgent;
+}
+
 /** Stops reading a body we refuse; the abort error it emits is expected, not a failure. */
 function discard(body: { on(event: 'error', listener: () => void): unknown; destroy(): unknown }): void {
   body.on('error', () => undefined);
@@ -145,6 +153,7 @@ function networkReason(error: unknown, timeoutMs: number): string {
     return `no answer within ${timeoutMs} ms`;
   }
   const code = err?.code ?? err?.cause?.code;
+  if (code !== undefined && isCertificateError(code)) return `${code} (${INSECURE_HINT})`;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND') return 'host not found';
   return code ? `${code} ${err?.message ?? ''}`.trim() : (err?.message ?? String(error));

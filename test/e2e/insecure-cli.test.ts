@@ -30,7 +30,8 @@ buildCliBeforeAll();
 beforeAll(async () => {
   server = createServer({ key: fixture('self-signed.key'), cert: fixture('self-signed.crt') }, (request, response) => {
     response.setHeader('content-type', 'application/json');
-    if (request.url === '/items' && (request.method === 'GET' || request.method === 'HEAD')) response.end('[1,2,3]');
+    if (request.url === '/openapi.json') response.end(JSON.stringify(SPEC));
+    else if (request.url === '/items' && (request.method === 'GET' || request.method === 'HEAD')) response.end('[1,2,3]');
     else {
       response.statusCode = request.url === '/items' ? 405 : 404;
       response.end('{"error":"no"}');
@@ -59,11 +60,14 @@ describe('--insecure', { timeout: 120_000 }, () => {
     expect(tested.stdout).not.toMatch(/requests\s+0\n/);
   });
 
-  it('sentinel perf refuses an untrusted certificate in one line, and loads the API with --insecure', async () => {
-    const args = ['perf', spec, '--base-url', base, '--duration', '1s', '--rate', '20/s', '--workers', '1', '--threshold', 'error_rate<1%'];
+  it('sentinel perf refuses an untrusted certificate in one line, and loads the API (description fetched from it) with --insecure', async () => {
+    const args = ['perf', `${base}/openapi.json`, '--base-url', base, '--duration', '1s', '--rate', '20/s', '--workers', '1', '--threshold', 'error_rate<1%'];
     const refused = await sentinel(args);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/not trusted; --insecure skips verification/);
+    expect(refused.stderr).toMatch(/openapi\.json: cannot fetch URL: \w*(SELF_SIGNED|CERT)\w* \(the server's TLS certificate is not trusted; --insecure skips/);
+    const refusedTarget = await sentinel(['perf', spec, ...args.slice(2)]);
+    expect(refusedTarget.code).toBe(2);
+    expect(refusedTarget.stderr).toMatch(/not trusted; --insecure skips verification/);
     const loaded = await sentinel([...args, '--insecure']);
     expect(loaded.stderr).not.toMatch(/cannot connect/);
     expect(loaded.code).toBe(0);

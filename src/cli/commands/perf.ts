@@ -68,7 +68,7 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
   const { config, file } = loadConfig(flags.config);
   const settings = resolvePerfSettings(flags, config, file);
   const baseline = settings.baseline !== undefined ? readBaseline(settings.baseline) : undefined;
-  const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs });
+  const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs, insecure: settings.insecure });
   const baseUrl = settings.baseUrl ?? model.servers.find((server) => /^https?:\/\//.test(server.url))?.url;
   if (baseUrl === undefined) throw new SentinelError('usage', `--base-url is required: ${model.source} names no absolute http(s) server URL`);
 

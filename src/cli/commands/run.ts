@@ -3,13 +3,13 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Agent } from '../../agents/agent.js';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, isCertificateError, SentinelError } from '../../errors.js';
 import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
 import { buildIdentities, DEFAULT_IDENTITY, type IdentitySet } from '../../execution/auth/identity.js';
 import { logInAll } from '../../execution/auth/login.js';
 import { createHttpClient } from '../../execution/http-client.js';
 import { severityRank } from '../../execution/finding.js';
-import { isCertificateError, probeFailure, probeTarget } from '../../execution/probe.js';
+import { probeFailure, probeTarget } from '../../execution/probe.js';
 import { createAgentRegistry, DEFAULT_AGENTS } from '../../orchestration/agents.js';
 import type { RunResult } from '../../orchestration/run-result.js';
 import { runTests } from '../../orchestration/run.js';
@@ -60,7 +60,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
   const { config } = loadConfig(flags.config);
   const settings = resolveSettings(flags, config);
   const agents = chooseAgents(settings.agents);
-  const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs });
+  const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs, insecure: settings.insecure });
   const operations = selectOperations(model.operations, settings.include, settings.exclude);
   if (operations.length === 0) {
     const filtered = settings.include.length + settings.exclude.length > 0;
