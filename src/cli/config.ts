@@ -37,10 +37,10 @@ const parsedBy = (parse: (text: string) => unknown) =>
 const perfScenarioStep = z.strictObject({
   /** `POST /orders` as in the description, or an operationId. */
   operation: z.string().min(1),
-  /** Parameter name → value; `'${var}'` is a value an earlier step extracted. */
+  /** Parameter name → value; `${var}` in a string is a value an earlier step extracted (`${unique}`: new each iteration); a whole-string `'${var}'` keeps the value's JSON type. */
   params: z.record(z.string(), z.unknown()).optional(),
   body: z.unknown().optional(),
-  /** Variable → `$response.body#/pointer` or `$response.header.Name`. */
+  /** Variable → `$response.body#/pointer`, `$response.header.Name` or `$response.header.Name#regex:<pattern>`. */
   extract: z.record(z.string(), z.string()).optional(),
 });
 

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LoadClient, type DispatchableRequest } from './http-client.js';
 import { requestFor, type CompiledScenario } from './scenario.js';
+import { UNIQUE_VALUE } from './types.js';
 
 export interface WarmUpLimits {
   /** Stop after this many answered requests... */
@@ -26,7 +27,8 @@ export const DEFAULT_WARM_UP: WarmUpLimits = { requests: 3000, maxMs: 1500 };
 export function warmUpRequestsOf(items: (DispatchableRequest | CompiledScenario)[]): DispatchableRequest[] {
   return items.flatMap((item) => {
     if (!('steps' in item)) return [item];
-    const dummy = new Map<string, unknown>(item.steps.flatMap((step) => (step.extractors ?? []).map((extractor) => [extractor.name, 1] as const)));
+    // Every marker gets a stand-in, the reserved `unique` included, so no request carries "undefined".
+    const dummy = new Map<string, unknown>([[UNIQUE_VALUE, 'warm'], ...item.steps.flatMap((step) => (step.extractors ?? []).map((extractor) => [extractor.name, 1] as const))]);
     return item.steps.map((step) => requestFor(step, dummy));
   });
 }
