@@ -80,16 +80,7 @@ export function resolveSettings(flags: RunFlags, config: RunConfig): RunSettings
     const { name, header } = parseIdentityFlag(text);
     identities.push({ name, headers: [header] });
   }
-  const credentials: SchemeCredentials = {};
-  const bearer = flags.bearer ?? config.auth?.bearer;
-  const basic = flags.basic ?? config.auth?.basic;
-  const apiKey = flags.apiKey ?? config.auth?.apiKey;
-  if (bearer !== undefined) credentials.bearer = bearer;
-  if (basic !== undefined) {
-    if (!basic.includes(':')) throw new SentinelError('usage', '--basic: expected user:password');
-    credentials.basic = basic;
-  }
-  if (apiKey !== undefined) credentials.apiKey = apiKey;
+  const credentials = credentialsOf(flags, config);
 
   const agents = flags.agents !== undefined ? splitList(flags.agents) : config.agents;
   const failOn = flags.failOn ?? config.failOn ?? DEFAULTS.failOn;
@@ -119,6 +110,21 @@ export function resolveSettings(flags: RunFlags, config: RunConfig): RunSettings
   const rateLimit = positiveNumber('--rate-limit', flags.rateLimit) ?? config.rateLimit;
   if (rateLimit !== undefined) settings.rateLimit = rateLimit;
   return settings;
+}
+
+/** The default identity's scheme credentials: flags over the config's `auth` (`sentinel run` and `sentinel perf`). */
+export function credentialsOf(flags: Pick<RunFlags, 'bearer' | 'basic' | 'apiKey'>, config: RunConfig): SchemeCredentials {
+  const credentials: SchemeCredentials = {};
+  const bearer = flags.bearer ?? config.auth?.bearer;
+  const basic = flags.basic ?? config.auth?.basic;
+  const apiKey = flags.apiKey ?? config.auth?.apiKey;
+  if (bearer !== undefined) credentials.bearer = bearer;
+  if (basic !== undefined) {
+    if (!basic.includes(':')) throw new SentinelError('usage', '--basic: expected user:password');
+    credentials.basic = basic;
+  }
+  if (apiKey !== undefined) credentials.apiKey = apiKey;
+  return credentials;
 }
 
 function splitList(text: string): string[] {

@@ -9,6 +9,7 @@ import type { LoginSpec } from '../../execution/auth/login.js';
 import { PROFILES, type PerfProfile } from '../../agents/perf/profiles.js';
 import type { ScenarioDefinition } from '../../agents/perf/user-scenarios.js';
 import { configHeaderPairs, type RunConfig } from '../config.js';
+import { credentialsOf } from '../run-settings.js';
 import { parseThreshold, type Threshold } from '../../agents/perf/thresholds.js';
 import { parseDuration, parsePositiveInteger, parseRate } from '../../agents/perf/units.js';
 
@@ -124,21 +125,6 @@ export function resolvePerfSettings(flags: PerfFlags, config: RunConfig = {}, fi
   };
   if (config.auth?.login !== undefined) settings.login = config.auth.login;
   return settings;
-}
-
-/** The default identity's scheme credentials: flags over the config's `auth`, as for `sentinel run`. */
-function credentialsOf(flags: PerfFlags, config: RunConfig): SchemeCredentials {
-  const credentials: SchemeCredentials = {};
-  const bearer = flags.bearer ?? config.auth?.bearer;
-  const basic = flags.basic ?? config.auth?.basic;
-  const apiKey = flags.apiKey ?? config.auth?.apiKey;
-  if (bearer !== undefined) credentials.bearer = bearer;
-  if (basic !== undefined) {
-    if (!basic.includes(':')) throw new SentinelError('usage', '--basic: expected user:password');
-    credentials.basic = basic;
-  }
-  if (apiKey !== undefined) credentials.apiKey = apiKey;
-  return credentials;
 }
 
 /** The file's rate: a number of requests per second, or text such as `100/s` (validated when read). */
