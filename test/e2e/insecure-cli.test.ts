@@ -60,6 +60,19 @@ describe('--insecure', { timeout: 120_000 }, () => {
     expect(tested.stdout).not.toMatch(/requests\s+0\n/);
   });
 
+  it('sentinel lint and mock fetch a description over self-signed https only with --insecure', async () => {
+    const url = `${base}/openapi.json`;
+    const refused = await sentinel(['lint', url]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--insecure skips verification/);
+    const linted = await sentinel(['lint', url, '--insecure', '--format', 'json']);
+    expect(linted.stderr).toBe('');
+    expect(JSON.parse(linted.stdout).operations).toBe(1);
+    const mocked = await sentinel(['mock', url, 'listItems', '-n', '2', '--seed', '1', '--insecure']);
+    expect(mocked.code).toBe(0);
+    expect(JSON.parse(mocked.stdout)).toHaveLength(2);
+  });
+
   it('sentinel perf refuses an untrusted certificate in one line, and loads the API (description fetched from it) with --insecure', async () => {
     const args = ['perf', `${base}/openapi.json`, '--base-url', base, '--duration', '1s', '--rate', '20/s', '--workers', '1', '--threshold', 'error_rate<1%'];
     const refused = await sentinel(args);

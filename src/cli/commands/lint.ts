@@ -50,11 +50,12 @@ export function registerLint(program: Command): void {
     .argument('<spec>', 'OpenAPI 3.x or Swagger 2.0 description: a file path, an http(s) URL, or - for stdin')
     .option('--format <format>', 'output format: text, json or sarif', 'text')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity: error or warn', 'error')
-    .action(async (spec: string, flags: { format: string; failOn: string }) => {
+    .option('--insecure', "fetch an https description without verifying the server's TLS certificate")
+    .action(async (spec: string, flags: { format: string; failOn: string; insecure?: boolean }) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
       const stdinText = spec === '-' ? await readStdin() : undefined;
-      const model = await loadSpec(spec, stdinText === undefined ? {} : { stdin: stdinText });
+      const model = await loadSpec(spec, { ...(stdinText === undefined ? {} : { stdin: stdinText }), insecure: flags.insecure === true });
       const result = await withLineNumbers(lintModel(model), spec, stdinText);
       process.stdout.write(LINT_FORMATTERS[format](result, {
         source: spec,

@@ -84,10 +84,11 @@ export function registerMock(program: Command): void {
     .argument('<operationId>', 'the operation: its operationId, or "METHOD /path"')
     .option('-n, --count <n>', 'how many datasets', '10')
     .option('--seed <n>', 'the same seed gives the same datasets (default: random, printed on stderr)')
-    .action(async (spec: string, wanted: string, flags: { count: string; seed?: string }) => {
+    .option('--insecure', "fetch an https description without verifying the server's TLS certificate")
+    .action(async (spec: string, wanted: string, flags: { count: string; seed?: string; insecure?: boolean }) => {
       const count = parseCount(flags.count);
       const seed = flags.seed !== undefined ? parseSeed(flags.seed) : Math.floor(Math.random() * 0xffffffff);
-      const model = spec === '-' ? await loadSpec('-', { stdin: await readStdin() }) : await loadSpec(spec);
+      const model = spec === '-' ? await loadSpec('-', { stdin: await readStdin() }) : await loadSpec(spec, { insecure: flags.insecure === true });
       const operation = findOperation(model, wanted);
       const { requests, missing } = mockOperation(model, operation, count, seed);
       if (missing.length > 0) {
