@@ -57,7 +57,7 @@ describe('dependency graph', () => {
       '/users/{userId}': 'POST /users $response.body#/data/id inferred',
       '/users/{userId}/notes/{noteId}': 'POST /users/{userId}/notes $response.body#/id inferred',
       '/boxes/{key}': 'POST /boxes $response.body#/ref link',
-      '/tickets/{ticketId}': 'POST /tickets $response.header.Location location',
+      '/tickets/{ticketId}': 'POST /tickets $response.header.Location#regex:/tickets/([^/?#]+)/?(?:[?#]|$) location',
     });
   });
 
@@ -117,13 +117,15 @@ describe('stateful agent plans', () => {
     expect(notes.steps[2]!.case.request.pathParams).toEqual({ userId: '{{user_id}}', noteId: '{{note_id}}' });
   });
 
-  it('follows an OpenAPI link, and says why a Location-only resource is not planned', () => {
+  it('follows an OpenAPI link, and reads a Location-only id through a pattern over the read path', () => {
     const output = plan();
     const boxes = output.scenarios.find((s) => s.id === 'stateful:lifecycle:/boxes/{key}')!;
     expect(boxes.steps[0]!.extract).toEqual({ box_ref: '$response.body#/ref' });
     expect(boxes.steps[1]!.case.request.pathParams.key).toBe('{{box_ref}}');
-    expect(output.scenarios.some((s) => s.id.includes('/tickets'))).toBe(false);
-    expect(output.notes.join(' ')).toContain('the new identifier is only in the Location header');
+    const tickets = output.scenarios.find((s) => s.id === 'stateful:lifecycle:/tickets/{ticketId}')!;
+    expect(tickets.steps[0]!.extract).toEqual({ ticket_id: '$response.header.Location#regex:/tickets/([^/?#]+)/?(?:[?#]|$)' });
+    expect(tickets.steps[1]!.case.request.pathParams.ticketId).toBe('{{ticket_id}}');
+    expect(output.notes.join(' ')).not.toContain('Location');
   });
 
   it('create then list, and a failed update whose body mixes a valid change with one invalid property', () => {

@@ -1,18 +1,16 @@
 // Automatic load scenarios: for each resource the stateful dependency graph finds with a create and a
 // read-by-id operation, create → read → update → delete, identifiers flowing as the stateful agent infers
-// them (an OpenAPI link, or a matching response field), or read from the create's Location header by a
-// pattern over the read path. The delete (and then the deletes of parents created on the way, children
+// them (an OpenAPI link, a matching response field, or a pattern over the read path applied to the
+// create's Location header). The delete (and then the deletes of parents created on the way, children
 // first) keeps a soak from growing the target's data; the reserved `unique` value in the bodies' likely
 // unique keys (email, username, slug...) keeps iterations from colliding (409) with each other.
-import { locationPattern } from '../../execution/load/extract-pattern.js';
 import type { ApiModel } from '../../spec/model.js';
 import type { ScenarioStep } from '../test-case.js';
 import { planningContext } from '../stateful/agent.js';
 import { startWithCreate } from '../stateful/lifecycle.js';
-import { withArticle } from '../stateful/naming.js';
 import type { Resource } from '../stateful/resources.js';
 import { roleOf } from '../stateful/roles.js';
-import { ScenarioBuilder, type PlanningContext } from '../stateful/scenario-builder.js';
+import type { ScenarioBuilder } from '../stateful/scenario-builder.js';
 import { scenarioMarker, UNIQUE_VALUE, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';
 import { withUniqueValues } from './unique-fields.js';
 
@@ -28,7 +26,7 @@ export function lifecycleScenarios(model: ApiModel, seed: number): { scenarios: 
     const read = resource.read;
     if (resource.create === undefined || read === undefined) continue;
     const name = lifecycleName(resource);
-    const builder = resource.idSourceKind === 'location' ? startWithLocation(ctx, resource, read.path, name) : startWithCreate(ctx, resource, name);
+    const builder = startWithCreate(ctx, resource, name);
     if (typeof builder === 'string') {
       notes.push(`scenario ${name}: not planned (${builder})`);
       continue;
@@ -44,28 +42,6 @@ export function lifecycleScenarios(model: ApiModel, seed: number): { scenarios: 
     scenarios.push({ name, weight: 1, steps: toLoadSteps(builder.steps).map((step) => withUniqueBody(model, step)), origin: 'lifecycle' });
   }
   return { scenarios, notes };
-}
-
-/**
- * A create that answers the new id only in its Location header (`/items/42`, or a whole URL under some
- * base path): the id is what a pattern over the read path's tail captures (`/items/([^/?#]+)/?(?:[?#]|$)`),
- * bound to the id path parameter of the later steps.
- */
-function startWithLocation(ctx: PlanningContext, resource: Resource, readPath: string, name: string): ScenarioBuilder | string {
-  const create = resource.create!;
-  const builder = new ScenarioBuilder(ctx, name, 'stateful');
-  const { request, unbound } = builder.request(create);
-  if (unbound.length > 0) return `no way to obtain ${unbound.join(', ')} for POST ${resource.collectionPath}`;
-  // `/id` names the variable as a body id would (`ticket_id`, then `ticketId` as a marker).
-  const variable = builder.variableFor(create, '/id');
-  builder.add('create', create, request, {
-    title: `Create ${withArticle(resource.name)}`,
-    expectation: 'accept',
-    expectStatus: 'success',
-    extract: { [variable]: `${resource.idSource!}#regex:${locationPattern(readPath, resource.idParam)}` },
-  });
-  builder.bindParameter(resource.idParam, variable);
-  return builder;
 }
 
 /** Writes with an object body get the per-iteration `unique` value in their likely unique keys. */
@@ -85,7 +61,7 @@ function deleteSetups(builder: ScenarioBuilder, resources: Resource[]): void {
     const owner = resources.find((r) => r.create?.key === setup.case.operation && r.remove !== undefined && Object.values(setup.extract).includes(r.idSource ?? ''));
     if (owner === undefined) continue;
     const { request, unbound } = builder.request(owner.remove!);
-    // Its own id by name: a binding made for the resource (an id read from a Location) may share the name.
+    // Its own id by name: the resource's own id may be bound under the same parameter name.
     const variable = Object.entries(setup.extract).find(([, rule]) => rule === owner.idSource)?.[0];
     if (variable !== undefined) request.pathParams[owner.idParam] = `{{${variable}}}`;
     if (unbound.length === 0) builder.add(`cleanup-${roleOf(setup.case.id)}`, owner.remove!, request, { title: `Delete the ${owner.name} created first` });

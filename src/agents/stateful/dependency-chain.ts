@@ -4,6 +4,7 @@
 import type { Operation } from '../../spec/model.js';
 import type { Scenario } from '../test-case.js';
 import { edgesInto } from './dependency-graph.js';
+import { givesBareValue } from './location-id.js';
 import type { Resource } from './resources.js';
 import { ScenarioBuilder, type PlanningContext } from './scenario-builder.js';
 
@@ -11,7 +12,7 @@ import { ScenarioBuilder, type PlanningContext } from './scenario-builder.js';
 export function coveredByLifecycle(resources: Resource[]): Set<string> {
   const covered = new Set<string>();
   for (const resource of resources) {
-    if (resource.create === undefined || resource.read === undefined || resource.idSource?.startsWith('$response.body') !== true) continue;
+    if (resource.create === undefined || resource.read === undefined || resource.idSource === undefined || !givesBareValue(resource.idSource)) continue;
     for (const op of [resource.create, resource.read, resource.update, resource.remove, resource.list]) if (op) covered.add(op.key);
   }
   return covered;
@@ -20,7 +21,7 @@ export function coveredByLifecycle(resources: Resource[]): Set<string> {
 export function dependencyChainScenario(ctx: PlanningContext, operation: Operation): Scenario | undefined {
   const pathParams = operation.parameters.filter((p) => p.in === 'path');
   // Decided on the graph alone first: generating requests is the expensive part of planning.
-  const bindable = (name: string) => edgesInto(ctx.graph, operation, { in: 'path', name }).some((e) => !e.value.startsWith('$response.header.'));
+  const bindable = (name: string) => edgesInto(ctx.graph, operation, { in: 'path', name }).some((e) => givesBareValue(e.value));
   if (pathParams.length === 0 || !pathParams.every((p) => bindable(p.name))) return undefined;
   const id = `stateful:chain:${operation.key}`;
   const builder = new ScenarioBuilder(ctx, id, 'stateful');

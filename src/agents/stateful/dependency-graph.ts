@@ -1,7 +1,8 @@
 // The operation dependency graph: which response value feeds which parameter of which operation. Three
 // sources: OpenAPI links, inference from names and schemas (resources, `itemId` body fields), and
-// declared `Location` headers.
+// declared `Location` headers (read through a pattern over the consumer's path).
 import type { ApiModel, Operation } from '../../spec/model.js';
+import { givesBareValue, pathParameterSource } from './location-id.js';
 import { normalizeName, referencedResource } from './naming.js';
 import { inferResources, type Resource } from './resources.js';
 import { jsonBody, objectFields, successResponses } from './schema-fields.js';
@@ -49,7 +50,9 @@ function linkEdges(operations: Operation[]): DependencyEdge[] {
         for (const [name, expression] of Object.entries(link.parameters)) {
           if (typeof expression !== 'string' || !expression.startsWith('$response.')) continue;
           const target = linkTarget(consumer, name);
-          if (target !== undefined) edges.push({ producer: producer.key, consumer: consumer.key, value: expression, target, source: 'link' });
+          if (target === undefined) continue;
+          const value = target.in === 'path' ? pathParameterSource(expression, consumer.path, target.name) : expression;
+          edges.push({ producer: producer.key, consumer: consumer.key, value, target, source: 'link' });
         }
       }
     }
@@ -98,7 +101,7 @@ function referenceEdges(model: ApiModel, operations: Operation[], resources: Res
   const creatorOf = (field: string) => {
     const wanted = referencedResource(field);
     if (wanted === undefined) return undefined;
-    return resources.find((r) => normalizeName(r.name) === wanted && r.create !== undefined && r.idSource?.startsWith('$response.body'));
+    return resources.find((r) => normalizeName(r.name) === wanted && r.create !== undefined && r.idSource !== undefined && givesBareValue(r.idSource));
   };
   for (const consumer of operations) {
     const candidates = [

@@ -19,7 +19,6 @@ export function startWithCreate(
   const create = resource.create;
   if (create === undefined) return `no POST ${resource.collectionPath}`;
   if (resource.idSource === undefined) return `POST ${resource.collectionPath} does not say where the new identifier is`;
-  if (resource.idSource.startsWith('$response.header.')) return `the new identifier is only in the ${resource.idSource.slice(17)} header`;
   const builder = new ScenarioBuilder(ctx, scenarioId, agent, owner);
   const { request, unbound } = builder.request(create);
   if (unbound.length > 0) return `no way to obtain ${unbound.join(', ')} for POST ${resource.collectionPath}`;

@@ -2,6 +2,7 @@
 // items; `POST /items` creates one and its response says where the new identifier is.
 import type { ApiModel, HttpMethod, Operation } from '../../spec/model.js';
 import { identifierMatches, singular } from './naming.js';
+import { locationIdSource, pathParameterSource } from './location-id.js';
 import { fieldsWithWrapping, isIdentifierSchema, successResponses, successSchema } from './schema-fields.js';
 
 export interface Resource {
@@ -11,7 +12,10 @@ export interface Resource {
   itemPath: string;
   /** The item path's last parameter: the resource's identifier. */
   idParam: string;
-  /** Where a create response carries the identifier: `$response.body#/id` or `$response.header.Location`. */
+  /**
+   * Where a create response carries the bare identifier: `$response.body#/id`, or a pattern over the item
+   * path read from the Location header (`$response.header.Location#regex:/items/([^/?#]+)/?(?:[?#]|$)`).
+   */
   idSource?: string;
   /** How `idSource` was found: an OpenAPI link, a matching response field, or a declared Location header. */
   idSourceKind?: 'link' | 'inferred' | 'location';
@@ -64,7 +68,9 @@ function identifierSource(model: ApiModel, resource: Resource, create: Operation
     for (const link of response.links) {
       const targetsItem = (link.operationId !== undefined && itemOperationIds.has(link.operationId)) || linkRefTargets(link.operationRef, resource.itemPath);
       const expression = link.parameters[resource.idParam] ?? link.parameters[`path.${resource.idParam}`];
-      if (targetsItem && typeof expression === 'string' && expression.startsWith('$response.')) return { idSource: expression, idSourceKind: 'link' };
+      if (targetsItem && typeof expression === 'string' && expression.startsWith('$response.')) {
+        return { idSource: pathParameterSource(expression, resource.itemPath, resource.idParam), idSourceKind: 'link' };
+      }
     }
   }
   const field = fieldsWithWrapping(model, successSchema(create)).find(
@@ -72,7 +78,7 @@ function identifierSource(model: ApiModel, resource: Resource, create: Operation
   );
   if (field !== undefined) return { idSource: `$response.body#${field.pointer}`, idSourceKind: 'inferred' };
   const declaresLocation = successResponses(create).some((r) => Object.keys(r.headers).some((h) => h.toLowerCase() === 'location'));
-  if (declaresLocation) return { idSource: '$response.header.Location', idSourceKind: 'location' };
+  if (declaresLocation) return { idSource: locationIdSource(resource.itemPath, resource.idParam), idSourceKind: 'location' };
   return {};
 }
 

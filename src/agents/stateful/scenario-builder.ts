@@ -4,6 +4,7 @@ import type { AgentName, Expectation, PlannedRequest, ScenarioStep } from '../te
 import type { ApiModel, Operation } from '../../spec/model.js';
 import type { ValueGenerator } from '../data/values.js';
 import { edgesInto, type DependencyEdge, type DependencyGraph } from './dependency-graph.js';
+import { givesBareValue } from './location-id.js';
 import { singular, variableName } from './naming.js';
 import { stepCaseId } from './roles.js';
 import { validRequest, withBodyValue } from './valid-request.js';
@@ -95,7 +96,8 @@ export class ScenarioBuilder {
 
   variableFor(operation: Operation, value: string): string {
     const segment = operation.path.split('/').filter((s) => s !== '' && !s.startsWith('{')).pop() ?? 'resource';
-    const field = value.split(/[/.#]/).pop() ?? 'id';
+    // A pattern over a Location gives the new object's id (`ticket_id`, as a body `/id` would).
+    const field = value.includes('#regex:') ? 'id' : (value.split(/[/.#]/).pop() ?? 'id');
     const base = variableName(singular(segment), field);
     let name = base;
     for (let n = 2; this.names.has(name); n++) name = `${base}_${n}`;
@@ -104,8 +106,8 @@ export class ScenarioBuilder {
   }
 
   private usableEdge(operation: Operation, location: 'path', name: string): DependencyEdge | undefined {
-    // A Location header holds a whole URL; a path parameter needs the bare identifier.
-    return edgesInto(this.ctx.graph, operation, { in: location, name }).find((e) => !e.value.startsWith('$response.header.'));
+    // A whole Location header holds a URL; a path parameter needs the bare identifier.
+    return edgesInto(this.ctx.graph, operation, { in: location, name }).find((e) => givesBareValue(e.value));
   }
 
   private produce(edge: DependencyEdge, depth: number): string | undefined {
