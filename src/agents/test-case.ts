@@ -67,7 +67,11 @@ export interface TestCase {
 /** A step of a multi-request scenario: a request plus values to extract for later steps. */
 export interface ScenarioStep {
   case: TestCase;
-  /** Variable name → where to read it: `$response.body#/id`, `$response.header.Location`. */
+  /**
+   * Variable name → where to read it: `$response.body#/id`, `$response.header.X-Ref`, or
+   * `$response.header.Location#regex:<pattern>` (the first group of the first match, or the whole match,
+   * percent-decoded; no match is a failed extraction).
+   */
   extract: Record<string, string>;
   /**
    * Values in the request written as `{{name}}` (a whole string) are replaced with extracted variables
