@@ -1,6 +1,7 @@
 // Creates that answer the new id only in a `Location` header: the stateful agent binds the id path
 // parameter (and body references, children, dependency chains) to a pattern over the consumer's path.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { authAgent } from '../../src/agents/auth/agent.js';
 import { statefulAgent } from '../../src/agents/stateful/agent.js';
 import { buildDependencyGraph } from '../../src/agents/stateful/dependency-graph.js';
 import { givesBareValue, locationIdSource, pathParameterSource } from '../../src/agents/stateful/location-id.js';
@@ -139,5 +140,20 @@ describe('Location-only creates in the stateful plan', () => {
     const labels = byId('stateful:lifecycle:/labels/{code}')!;
     expect(labels.steps[0]!.extract).toEqual({ label_id: '$response.header.Location#regex:/labels/([^/?#]+)/?(?:[?#]|$)' });
     expect(labels.steps[1]!.case.request.pathParams.code).toBe('{{label_id}}');
+  });
+});
+
+describe('Location-only creates in the authorization plan', () => {
+  it("bola's owner creates the project and the attacker addresses it by the id from the Location", async () => {
+    const secured = await modelFrom(
+      `${LOCATION_ONLY.replace('paths:', 'security: [ { bearer: [] } ]\npaths:')}components:\n  securitySchemes:\n    bearer: { type: http, scheme: bearer }\n`,
+    );
+    const identities = [{ name: 'default', role: 'admin' as const }, { name: 'mallory', role: 'user' as const }];
+    const output = authAgent.plan(secured, secured.operations, { seed: 3, maxExamples: 1, identities });
+    const bola = output.scenarios.find((s) => s.kind === 'bola' && s.operation === 'GET /projects/{projectId}')!;
+    expect(bola.steps[0]!.extract).toEqual({ project_id: PROJECT_ID });
+    const attacker = bola.steps.filter((s) => s.case.request.identity === 'mallory');
+    expect(attacker.length).toBeGreaterThan(0);
+    expect(attacker.every((s) => s.case.request.pathParams.projectId === '{{project_id}}')).toBe(true);
   });
 });
