@@ -5,7 +5,7 @@ import type { ExecutedStep } from '../execution/checks/check.js';
 import type { Exchange, ReceivedResponse } from '../execution/exchange.js';
 // The load engine's reading of `#regex:` (first group, percent-decoded): a scenario planned once extracts
 // the same value whether `sentinel run` or `sentinel perf` sends it.
-import { matchPattern, patternProblem } from '../execution/load/extract-pattern.js';
+import { matchPattern, patternProblem } from '../execution/extract-pattern.js';
 import { extract, substitute } from '../execution/scenario-vars.js';
 import type { Operation } from '../spec/model.js';
 

@@ -7,7 +7,7 @@ import { buildDependencyGraph } from '../../src/agents/stateful/dependency-graph
 import { givesBareValue, locationIdSource, pathParameterSource } from '../../src/agents/stateful/location-id.js';
 import { roleOf } from '../../src/agents/stateful/roles.js';
 import type { Scenario } from '../../src/agents/test-case.js';
-import { matchPattern } from '../../src/execution/load/extract-pattern.js';
+import { matchPattern } from '../../src/execution/extract-pattern.js';
 import type { ApiModel } from '../../src/spec/model.js';
 import { modelFrom } from './security-fixtures.js';
 

@@ -2,9 +2,9 @@
 // what its answer must give), so sending a step costs a few string joins, and a step without markers
 // costs nothing more than a plain request. Runtime expressions are the OpenAPI ones:
 // `$response.body#/json/pointer` and `$response.header.Name`, plus `$response.header.Name#regex:<pattern>`
-// (see extract-pattern.ts). The reserved value `unique` needs no extraction (see UNIQUE_VALUE).
+// (see execution/extract-pattern.ts). The reserved value `unique` needs no extraction (see UNIQUE_VALUE).
 import { SentinelError } from '../../errors.js';
-import { matchPattern, patternProblem } from './extract-pattern.js';
+import { matchPattern, patternProblem } from '../extract-pattern.js';
 import { toDispatchable, type CaptureSpec, type Captured, type DispatchableRequest } from './http-client.js';
 import { SCENARIO_MARKER, UNIQUE_VALUE, type MixEntry } from './types.js';
 

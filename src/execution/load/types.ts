@@ -52,7 +52,7 @@ export interface ScenarioStep {
    * `$response.header.Name` or `$response.header.Name#regex:<pattern>` (the first capture group of the
    * pattern's first match in the header, the whole match if it has no group, percent-decoded; the pattern
    * is JavaScript RegExp syntax without flags, limited to what Python's `re` reads the same way, see
-   * extract-pattern.ts). A 2xx answer is required to extract; an answer that is not 2xx, or lacks a value
+   * execution/extract-pattern.ts). A 2xx answer is required to extract; an answer that is not 2xx, or lacks a value
    * (a pattern that does not match), ends the iteration and its later steps are counted as skipped (they
    * would use a value never given). The name `unique` is reserved (see UNIQUE_VALUE).
    */

@@ -2,6 +2,7 @@
 // the first capture group of the pattern's first match in the header (the whole match without a group),
 // percent-decoded. Patterns are JavaScript RegExp syntax (no flags) limited to what Python's `re` reads
 // the same way, so the k6 and Locust exports extract exactly what the engine does.
+// Shared by the load engine's scenarios, the run's stateful scenarios and the Locust export.
 
 /** Why `source` cannot be used as an extraction pattern, or undefined when it can. */
 export function patternProblem(source: string): string | undefined {
