@@ -50,23 +50,36 @@ export function extract(rule: string, response: ReceivedResponse): unknown {
   return undefined;
 }
 
-/** RFC 6901 JSON pointer lookup. */
+/**
+ * RFC 6901 JSON pointer lookup ('' is the whole document; `~1` stands for `/`, `~0` for `~`), as written
+ * in a runtime expression's URI fragment, so percent escapes are decoded first (a malformed one is kept as
+ * is). Array indexes are canonical (`01` and `-` find nothing); only own properties count. Used by the
+ * run's scenarios and the load engine's alike; undefined when absent.
+ */
 export function resolvePointer(document: unknown, pointer: string): unknown {
   if (pointer === '') return document;
   if (!pointer.startsWith('/')) return undefined;
   let current: unknown = document;
   for (const raw of pointer.slice(1).split('/')) {
-    const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const token = percentDecoded(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     if (current === null || typeof current !== 'object') return undefined;
     if (Array.isArray(current)) {
-      if (!/^\d+$/.test(token)) return undefined;
+      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
       current = current[Number(token)];
     } else {
-      if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
+      if (!Object.hasOwn(current, token)) return undefined;
       current = (current as Record<string, unknown>)[token];
     }
   }
   return current;
+}
+
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Applies every rule; only values found are set, so a later step sees a missing variable as missing. */

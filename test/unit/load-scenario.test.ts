@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SentinelError } from '../../src/errors.js';
-import { compileScenario, evaluatePointer, extractInto, MAX_CAPTURED_BODY_BYTES, requestFor } from '../../src/execution/load/scenario.js';
+import { compileScenario, extractInto, MAX_CAPTURED_BODY_BYTES, requestFor } from '../../src/execution/load/scenario.js';
+import { resolvePointer } from '../../src/execution/scenario-vars.js';
 import type { Captured } from '../../src/execution/load/http-client.js';
 import { warmUpRequestsOf } from '../../src/execution/load/warm-up.js';
 import { ScenarioRunner, type StepAnswer } from '../../src/execution/load/scenario-runner.js';
@@ -22,7 +23,7 @@ function scenario(...steps: ScenarioStep[]) {
 
 const create = step('POST /items', { method: 'POST', url: `${base}/items`, body: '{"name":"x"}', headers: { 'content-type': 'application/json' } }, { id: '$response.body#/id' });
 
-describe('evaluatePointer (RFC 6901)', () => {
+describe('resolvePointer (RFC 6901), as the load engine reads values', () => {
   const document = { id: 7, 'a/b': 1, 'm~n': 2, '': 3, items: [{ id: 'x' }, { id: 'y' }], nothing: null };
   it.each([
     ['', document],
@@ -40,8 +41,11 @@ describe('evaluatePointer (RFC 6901)', () => {
     ['/id/deeper', undefined],
     ['/toString', undefined],
     ['id', undefined],
+    ['/a%2Fb', 1],
+    ['/m%7E0n', 2],
+    ['/100%', undefined],
   ])('%j gives %j', (pointer, expected) => {
-    expect(evaluatePointer(document, pointer)).toEqual(expected);
+    expect(resolvePointer(document, pointer)).toEqual(expected);
   });
 });
 

@@ -5,6 +5,7 @@
 // (see execution/extract-pattern.ts). The reserved value `unique` needs no extraction (see UNIQUE_VALUE).
 import { SentinelError } from '../../errors.js';
 import { matchPattern, patternProblem } from '../extract-pattern.js';
+import { resolvePointer } from '../scenario-vars.js';
 import { toDispatchable, type CaptureSpec, type Captured, type DispatchableRequest } from './http-client.js';
 import { SCENARIO_MARKER, UNIQUE_VALUE, type MixEntry } from './types.js';
 
@@ -224,30 +225,10 @@ export function extractInto(step: CompiledStep, captured: Captured, values: Map<
         }
         parsed = true;
       }
-      value = evaluatePointer(document, extractor.path);
+      value = resolvePointer(document, extractor.path);
     }
     if (value === undefined || value === null) return `${extractor.name}: no value at ${extractor.from === 'body' ? `body#${extractor.path}` : `header ${extractor.path}`}`;
     values.set(extractor.name, value);
   }
   return undefined;
-}
-
-/** RFC 6901: '' is the whole document; each `/token` steps in, `~1` standing for `/` and `~0` for `~`. Undefined when absent. */
-export function evaluatePointer(document: unknown, pointer: string): unknown {
-  if (pointer === '') return document;
-  if (!pointer.startsWith('/')) return undefined;
-  let current = document;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
-      current = current[Number(token)];
-    } else if (current !== null && typeof current === 'object') {
-      current = Object.hasOwn(current, token) ? (current as Record<string, unknown>)[token] : undefined;
-    } else {
-      return undefined;
-    }
-    if (current === undefined) return undefined;
-  }
-  return current;
 }
