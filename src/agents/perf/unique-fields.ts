@@ -2,6 +2,7 @@
 // name...): every iteration of a lifecycle scenario sends the same generated body otherwise, and an API
 // answers 409 from the second one on, so a soak with writes would measure conflicts. The engine's
 // reserved `unique` marker (see UNIQUE_VALUE) goes in where the property's schema leaves room for it.
+import { joinPointer } from '../../spec/pointer.js';
 import type { ApiModel, JsonSchema } from '../../spec/model.js';
 import { isSchemaObject, mergeAllOf, typesOf, type SchemaObject } from '../data/schema-view.js';
 import { scenarioMarker, UNIQUE_VALUE } from './scenarios.js';
@@ -54,7 +55,7 @@ export function withUniqueValues(model: ApiModel, schema: JsonSchema | undefined
     const out: Record<string, unknown> = {};
     for (const [name, inner] of Object.entries(current as Record<string, unknown>)) {
       const propertySchema = propertyOf(model, currentSchema, name);
-      const innerPointer = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const innerPointer = joinPointer(pointer, name);
       const unique = typeof inner === 'string' && propertySchema !== undefined ? uniqueValueFor(name, inner, propertySchema) : undefined;
       if (unique !== undefined) {
         out[name] = unique;
