@@ -5,11 +5,12 @@ import type { Scenario, TestCase, TestPlan } from '../agents/test-case.js';
 import type { IdentitySet } from '../execution/auth/identity.js';
 import type { CanaryHits, CheckContext, CheckOptions } from '../execution/checks/check.js';
 import type { CheckRegistry } from '../execution/checks/registry.js';
-import type { Exchange } from '../execution/exchange.js';
+import type { Exchange, SentRequest } from '../execution/exchange.js';
 import { createHttpClient, toTransportError, type HttpClient } from '../execution/http-client.js';
 import { prepareRequest } from '../execution/prepare.js';
 import { createRateLimiter } from '../execution/rate-limiter.js';
 import type { ApiModel, Operation } from '../spec/model.js';
+import { confirmByRemeasuring, describeUnconfirmed } from './confirm.js';
 import type { RunEventHandler } from './events.js';
 import { FindingCollector, toFindings } from './findings.js';
 import { createJudge } from './judge.js';
@@ -73,6 +74,8 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   const collector = new FindingCollector();
   const transportErrorsByCode: Record<string, number> = {};
   const notes: string[] = plan.notes.map((note) => `${note.agent}: ${note.message}`);
+  // Operations whose unconfirmed slow answer is already in the notes: one note per operation is enough.
+  const unconfirmedNoted = new Set<string>();
   let requests = 0;
   let responses = 0;
   let notSent = 0;
@@ -98,6 +101,21 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
         retries: 0,
       };
     }
+    return record(exchange);
+  }
+
+  /** Sends an already prepared request again (a re-measurement): same method, URL, headers and body. */
+  async function resend(caseId: string, request: SentRequest): Promise<Exchange> {
+    let exchange: Exchange;
+    try {
+      exchange = await client.send(caseId, request);
+    } catch (error) {
+      exchange = { caseId, correlationId: '', request, error: toTransportError(error), startedAt: Date.now(), durationMs: 0, retries: 0 };
+    }
+    return record(exchange);
+  }
+
+  function record(exchange: Exchange): Exchange {
     requests += 1;
     if (exchange.response !== undefined) responses += 1;
     if (exchange.error !== undefined) transportErrorsByCode[exchange.error.code] = (transportErrorsByCode[exchange.error.code] ?? 0) + 1;
@@ -105,8 +123,19 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     return exchange;
   }
 
-  function judgeExchange(operation: Operation, testCase: TestCase, exchange: Exchange): void {
-    for (const judged of judge.exchange(operation, testCase, exchange)) collector.add({ judged, operation: operation.key, exchange, testCase });
+  async function judgeExchange(operation: Operation, testCase: TestCase, exchange: Exchange): Promise<void> {
+    const { judged, unconfirmed } = await confirmByRemeasuring(judge.exchange(operation, testCase, exchange), exchange, {
+      remeasures: judge.remeasures,
+      rejudge: (check, remeasurement) => judge.exchange(operation, testCase, exchange, check, remeasurement),
+      resend: (request) => resend(testCase.id, request),
+    });
+    // The evidence stays the judged exchange; the repeats only add their timings to the message.
+    for (const draft of judged) collector.add({ judged: draft, operation: operation.key, exchange, testCase });
+    for (const slow of unconfirmed) {
+      if (unconfirmedNoted.has(operation.key)) break;
+      unconfirmedNoted.add(operation.key);
+      notes.push(describeUnconfirmed(operation.key, slow));
+    }
   }
 
   async function runCase(testCase: TestCase): Promise<void> {
@@ -117,7 +146,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       return;
     }
     const exchange = await send(operation, testCase);
-    judgeExchange(operation, testCase, exchange);
+    await judgeExchange(operation, testCase, exchange);
     emit({
       type: 'case.finished',
       caseId: testCase.id,
@@ -135,7 +164,18 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       emit({ type: 'scenario.finished', scenarioId: scenario.id, steps: 0, findings: collector.size });
       return;
     }
-    const steps = await executeScenario(scenario, operationsByKey, send, judgeExchange, notes);
+    // The scenario runner judges a step without waiting; a step's re-measurements must still finish before
+    // the next step changes the state they measure, so each send waits for the judging before it.
+    let judging: Promise<void> = Promise.resolve();
+    const sendAfterJudging = async (operation: Operation, testCase: TestCase) => {
+      await judging;
+      return send(operation, testCase);
+    };
+    const judgeStep = (operation: Operation, testCase: TestCase, exchange: Exchange) => {
+      judging = judging.then(() => judgeExchange(operation, testCase, exchange));
+    };
+    const steps = await executeScenario(scenario, operationsByKey, sendAfterJudging, judgeStep, notes);
+    await judging;
     for (const judged of judge.scenario(scenario, steps)) {
       const evidence = [...steps].reverse().find((step) => step.exchange !== undefined);
       if (evidence === undefined) continue;
@@ -156,7 +196,10 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     await runBounded(plan.cases, options.concurrency, runCase);
     await runBounded(plan.scenarios, options.concurrency, runScenario);
     const shrinkBudget = { perFinding: options.signal?.aborted ? 0 : (options.shrinkRequestsPerFinding ?? 8), total: options.shrinkRequestsTotal ?? 200 };
-    await shrinkOccurrences(collector.all(), operationsByKey, options.concurrency, shrinkBudget, async (testCase) => {
+    // A finding confirmed by measuring again is not shrunk: a variant judged on one timing is the flaky
+    // accusation confirmation avoids, and its message lists the timings of the judged request.
+    const shrinkable = collector.all().filter((occurrence) => !judge.remeasures(occurrence.judged.check));
+    await shrinkOccurrences(shrinkable, operationsByKey, options.concurrency, shrinkBudget, async (testCase) => {
       const operation = operationsByKey.get(testCase.operation)!;
       const exchange = await send(operation, testCase);
       return { exchange, judged: judge.exchange(operation, testCase, exchange) };

@@ -1,7 +1,7 @@
 // Judging: the checks that apply to a case run over its exchange and return drafts. A check that throws
 // is a bug in that check; it becomes a run note rather than ending the run.
 import type { Scenario, TestCase } from '../agents/test-case.js';
-import type { CanaryHits, CheckContext, CheckOptions, ExecutedStep } from '../execution/checks/check.js';
+import type { CanaryHits, CheckContext, CheckOptions, ExecutedStep, Remeasurement } from '../execution/checks/check.js';
 import type { CheckRegistry } from '../execution/checks/registry.js';
 import { selectChecks, selectScenarioChecks } from '../execution/checks/select.js';
 import type { Exchange } from '../execution/exchange.js';
@@ -15,7 +15,10 @@ export interface JudgedDraft {
 }
 
 export interface Judge {
-  exchange(operation: Operation, testCase: TestCase, exchange: Exchange, only?: string): JudgedDraft[];
+  /** `remeasurement` is given, with `only`, on the confirming pass of a check that re-measures (confirm.ts). */
+  exchange(operation: Operation, testCase: TestCase, exchange: Exchange, only?: string, remeasurement?: Remeasurement): JudgedDraft[];
+  /** True for a check whose findings stand only once confirmed by measuring again (`confirm: 'remeasure'`). */
+  remeasures(check: string): boolean;
   scenario(scenario: Scenario, steps: ExecutedStep[]): JudgedDraft[];
   /** Operation key → checks that judged at least one of its exchanges. */
   checksRun: Map<string, Set<string>>;
@@ -27,6 +30,7 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
   const checksRun = new Map<string, Set<string>>();
   const notes: string[] = [];
   const failedChecks = new Set<string>();
+  const remeasuring = new Set(registry.exchangeChecks.filter((check) => check.confirm === 'remeasure').map((check) => check.id));
   // Exchange and scenario checks alike: run one, and judge its drafts under its id and default severity.
   const judgeWith = <C>(check: { id: string; severity: Severity; run(context: C): FindingDraft[] }, context: C, judged: JudgedDraft[]): void => {
     let drafts: FindingDraft[];
@@ -42,10 +46,11 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
   return {
     checksRun,
     notes,
-    exchange(operation, testCase, exchange, only) {
+    remeasures: (check) => remeasuring.has(check),
+    exchange(operation, testCase, exchange, only, remeasurement) {
       const judged: JudgedDraft[] = [];
       // One context for every check of this exchange: checks only read it.
-      const context: CheckContext = { model, operation, testCase, exchange, options, validate, ...extra };
+      const context: CheckContext = { model, operation, testCase, exchange, options, validate, ...extra, ...(remeasurement === undefined ? {} : { remeasurement }) };
       let ran = checksRun.get(operation.key);
       if (ran === undefined) checksRun.set(operation.key, (ran = new Set()));
       for (const check of selectChecks(registry, testCase, options)) {

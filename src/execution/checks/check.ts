@@ -19,6 +19,16 @@ export interface CheckContext {
   validate(schema: unknown, value: unknown): { valid: boolean; errors: { pointer: string; keyword: string; message: string }[] };
   /** The SSRF canary started for the run (src/execution/canary.ts), when the injection agent runs. */
   canary?: CanaryHits;
+  /** Set only on the confirming pass of a check with `confirm: 'remeasure'` (src/orchestration/confirm.ts). */
+  remeasurement?: Remeasurement;
+}
+
+/** Every timing taken of one request, for a check that confirms its findings by measuring again. */
+export interface Remeasurement {
+  /** The judged exchange first, then each repeat that got an answer or timed out. */
+  exchanges: Exchange[];
+  /** Set when the request was not sent again because its method is not safe to repeat (POST, PUT...). */
+  notRepeated?: 'unsafe-method';
 }
 
 /** Requests the canary server received, counted by the unique token in their path. */
@@ -40,6 +50,12 @@ export interface Check {
   appliesTo?(testCase: TestCase, options: CheckOptions): boolean;
   /** How to fix what the check finds; shown as the help text of SARIF rules. */
   remediation?: string;
+  /**
+   * 'remeasure': a finding from one timing is only a suspicion (a GC pause or a noisy neighbour makes one
+   * answer slow). The engine sends a request safe to repeat again and runs the check once more with
+   * `remeasurement`; only the drafts of that pass are reported.
+   */
+  confirm?: 'remeasure';
 }
 
 /** One executed step of a scenario, in order. `exchange` is absent if the step was not sent. */
