@@ -7,4 +7,9 @@ describeAgentsAgainstExample(['positive', 'negative'], ['positive', 'negative'],
   it.each(defects.map((d) => [d.check, d.operations[0]] as const))('fails the JUnit case %s in the suite of %s', (check, operation) => {
     expect(failsInJunit(run().junit, check, operation), run().junit.slice(0, 2000)).toBe(true);
   });
+
+  it('confirms the slow GET /categories by measuring it three times before reporting it', () => {
+    const slow = run().report.findings.find((finding) => finding.check === 'response_time' && finding.operation === 'GET /categories');
+    expect(slow?.message).toMatch(/^Measured 3 times: \d+ ms, \d+ ms, \d+ ms \(median \d+ ms, limit 2000 ms\)\.$/);
+  });
 });
