@@ -123,11 +123,16 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     return exchange;
   }
 
-  async function judgeExchange(operation: Operation, testCase: TestCase, exchange: Exchange): Promise<void> {
+  /** Returns how many repeats confirming a finding sent. */
+  async function judgeExchange(operation: Operation, testCase: TestCase, exchange: Exchange): Promise<number> {
+    let repeats = 0;
     const { judged, unconfirmed } = await confirmByRemeasuring(judge.exchange(operation, testCase, exchange), exchange, {
       remeasures: judge.remeasures,
       rejudge: (check, remeasurement) => judge.exchange(operation, testCase, exchange, check, remeasurement),
-      resend: (request) => resend(testCase.id, request),
+      resend: (request) => {
+        repeats += 1;
+        return resend(testCase.id, request);
+      },
     });
     // The evidence stays the judged exchange; the repeats only add their timings to the message.
     for (const draft of judged) collector.add({ judged: draft, operation: operation.key, exchange, testCase });
@@ -136,6 +141,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       unconfirmedNoted.add(operation.key);
       notes.push(describeUnconfirmed(operation.key, slow));
     }
+    return repeats;
   }
 
   async function runCase(testCase: TestCase): Promise<void> {
@@ -146,13 +152,13 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       return;
     }
     const exchange = await send(operation, testCase);
-    await judgeExchange(operation, testCase, exchange);
+    const repeats = await judgeExchange(operation, testCase, exchange);
     emit({
       type: 'case.finished',
       caseId: testCase.id,
       operation: testCase.operation,
       agent: testCase.agent,
-      requests: 1,
+      requests: 1 + repeats,
       ...(exchange.error ? { transportError: exchange.error.code } : {}),
       findings: collector.size,
     });
@@ -166,7 +172,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     }
     // The scenario runner judges a step without waiting; a step's re-measurements must still finish before
     // the next step changes the state they measure, so each send waits for the judging before it.
-    let judging: Promise<void> = Promise.resolve();
+    let judging: Promise<unknown> = Promise.resolve();
     const sendAfterJudging = async (operation: Operation, testCase: TestCase) => {
       await judging;
       return send(operation, testCase);

@@ -7,6 +7,7 @@ import type { Scenario, TestCase, TestPlan } from '../../src/agents/test-case.js
 import { buildIdentities } from '../../src/execution/auth/identity.js';
 import { createCheckRegistry } from '../../src/execution/checks/registry.js';
 import { executePlan, type EngineOptions } from '../../src/orchestration/engine.js';
+import type { RunEvent } from '../../src/orchestration/events.js';
 import { loadSpec } from '../../src/spec/load.js';
 import type { ApiModel } from '../../src/spec/model.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
@@ -96,7 +97,7 @@ const testCase = (id: string, operation: string, request: Partial<TestCase['requ
   request: { method: operation.split(' ')[0]!.toLowerCase(), pathParams: {}, query: {}, headers: {}, cookies: {}, ...request },
 });
 
-function options(plan: Partial<TestPlan>): EngineOptions {
+function options(plan: Partial<TestPlan>, onEvent?: (event: RunEvent) => void): EngineOptions {
   const validator = createSchemaValidator(model);
   return {
     model,
@@ -109,6 +110,7 @@ function options(plan: Partial<TestPlan>): EngineOptions {
     checkOptions: { maxResponseTimeMs: LIMIT_MS },
     checks: createCheckRegistry(),
     validate: (schema, value) => validator.validate(schema as never, value),
+    ...(onEvent === undefined ? {} : { onEvent }),
   };
 }
 
@@ -134,7 +136,11 @@ describe('response_time confirmation by measuring again', () => {
 
   it('reports an answer slow every time, with its three measurements, the original exchange as evidence', async () => {
     const cases = [testCase('slow', 'GET /slow', { identity: 'bob' })];
-    const { result } = await executePlan(options({ cases }));
+    const events: RunEvent[] = [];
+    const { result } = await executePlan(options({ cases }, (event) => events.push(event)));
+    // Every measurement is an exchange of the run, and the case says it cost three requests.
+    expect(events.filter((event) => event.type === 'exchange')).toHaveLength(3);
+    expect(events.flatMap((event) => (event.type === 'case.finished' ? [event.requests] : []))).toEqual([3]);
     const findings = result.findings.filter((finding) => finding.check === 'response_time');
     expect(findings).toHaveLength(1);
     const finding = findings[0]!;
