@@ -13,6 +13,7 @@ export const SAFE_TO_REPEAT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTI
 export const REPEATS = 2;
 
 export interface ConfirmationSteps {
+  /** The check confirms by measuring again, and has not yet confirmed a finding on this operation. */
   remeasures(check: string): boolean;
   /** Runs one check again over the exchange, with every timing taken. */
   rejudge(check: string, remeasurement: Remeasurement): JudgedDraft[];

@@ -76,6 +76,9 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   const notes: string[] = plan.notes.map((note) => `${note.agent}: ${note.message}`);
   // Operations whose unconfirmed slow answer is already in the notes: one note per operation is enough.
   const unconfirmedNoted = new Set<string>();
+  // `operation check` pairs whose finding measuring again already confirmed: later slow answers of the
+  // operation join that finding on their own timing instead of costing two more slow requests each.
+  const confirmedByRemeasuring = new Set<string>();
   let requests = 0;
   let responses = 0;
   let notSent = 0;
@@ -127,7 +130,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   async function judgeExchange(operation: Operation, testCase: TestCase, exchange: Exchange): Promise<number> {
     let repeats = 0;
     const { judged, unconfirmed } = await confirmByRemeasuring(judge.exchange(operation, testCase, exchange), exchange, {
-      remeasures: judge.remeasures,
+      remeasures: (check) => judge.remeasures(check) && !confirmedByRemeasuring.has(`${operation.key} ${check}`),
       rejudge: (check, remeasurement) => judge.exchange(operation, testCase, exchange, check, remeasurement),
       resend: (request) => {
         repeats += 1;
@@ -135,7 +138,10 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       },
     });
     // The evidence stays the judged exchange; the repeats only add their timings to the message.
-    for (const draft of judged) collector.add({ judged: draft, operation: operation.key, exchange, testCase });
+    for (const draft of judged) {
+      collector.add({ judged: draft, operation: operation.key, exchange, testCase });
+      if (judge.remeasures(draft.check)) confirmedByRemeasuring.add(`${operation.key} ${draft.check}`);
+    }
     for (const slow of unconfirmed) {
       if (unconfirmedNoted.has(operation.key)) break;
       unconfirmedNoted.add(operation.key);

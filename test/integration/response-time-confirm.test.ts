@@ -160,6 +160,18 @@ describe('response_time confirmation by measuring again', () => {
     expect(result.summary.notes.filter((note) => note.includes('not confirmed'))).toEqual([]);
   });
 
+  it('measures an operation again only until its slowness is confirmed: later slow answers join the finding', async () => {
+    const cases = [testCase('one', 'GET /slow'), testCase('two', 'GET /slow'), testCase('three', 'GET /slow')];
+    const { result } = await executePlan(options({ cases }));
+    const findings = result.findings.filter((finding) => finding.check === 'response_time');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^Measured 3 times: /);
+    expect(findings[0]!.count).toBe(3);
+    // The first case and its two repeats, then one request for each later case.
+    expect(received).toHaveLength(5);
+    expect(result.summary.requests).toBe(5);
+  });
+
   it('keeps the single measurement of a slow POST and says it is not safe to repeat', async () => {
     const cases = [testCase('order', 'POST /orders', { body: { mediaType: 'application/json', value: { item: 1 } } })];
     const { result } = await executePlan(options({ cases }));
