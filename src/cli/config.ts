@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { SentinelError } from '../errors.js';
 import { PROFILES } from '../agents/perf/profiles.js';
 import { parseThreshold } from '../agents/perf/thresholds.js';
-import { parseDuration, parseRate } from '../agents/perf/units.js';
+import { parseDuration, parseRate, parseThinkTime } from '../agents/perf/units.js';
 
 const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
 const role = z.enum(['admin', 'user', 'low']);
@@ -50,6 +50,8 @@ const perf = z.strictObject({
   duration: parsedBy((text) => parseDuration(text)).optional(),
   rate: z.union([z.number().positive(), parsedBy((text) => parseRate(text))]).optional(),
   vus: positiveInt.optional(),
+  /** Virtual users' pause between turns: `1s` or `500ms-2s`. */
+  thinkTime: parsedBy((text) => parseThinkTime(text)).optional(),
   connections: positiveInt.optional(),
   workers: positiveInt.optional(),
   thresholds: z.array(parsedBy(parseThreshold)).optional(),

@@ -73,6 +73,18 @@ describe('load engine against a local server', () => {
     expect(result.workers).toBe(2);
   });
 
+  it('closed model with think time: each user pauses between turns, so requests ≈ users × time / (latency + pause)', async () => {
+    received = 0;
+    const thinkTime = { minMs: 150, maxMs: 250 };
+    const result = await runLoad(plan({ model: 'closed', stages: [{ name: 's', durationMs: 1500, target: 4 }], thinkTime }));
+    expect(result.overall.requests).toBe(received);
+    // Each turn takes at least the 150 ms pause: 4 users in 1.5 s send at most 4 x (1500 / 150 + 1) = 44.
+    // Without the pause they send thousands (/a answers at once), so the bound cannot pass by accident.
+    expect(result.overall.requests).toBeLessThanOrEqual(44);
+    // ...and at least one turn each, whatever the machine's speed.
+    expect(result.overall.requests).toBeGreaterThanOrEqual(4);
+  });
+
   it('open model: sends the planned arrival rate, per operation by weight, with errors by status class', async () => {
     received = 0;
     const result = await runLoad(plan({ stages: [{ name: 's', durationMs: 2000, target: 150 }], mix: mix(baseUrl, [['/a', 2], ['/fail', 1]]) }));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/cli/config.js';
 import { resolvePerfSettings } from '../../src/cli/commands/perf-settings.js';
+import { parseThinkTime } from '../../src/agents/perf/units.js';
 
 const FILE = 'sentinel.config.yaml';
 
@@ -101,5 +102,32 @@ describe('perf config section', () => {
 
   it('rate and vus together in the file are a config error', () => {
     expect(() => resolvePerfSettings({}, parseConfig('perf: { rate: 10, vus: 2 }', FILE), FILE)).toThrow('sentinel.config.yaml: perf: rate and vus are exclusive');
+  });
+});
+
+describe('think time', () => {
+  it.each([
+    ['1s', { minMs: 1000, maxMs: 1000 }],
+    ['500ms-2s', { minMs: 500, maxMs: 2000 }],
+    ['1s-1s', { minMs: 1000, maxMs: 1000 }],
+  ])('%s is %j', (text, expected) => expect(parseThinkTime(text)).toEqual(expected));
+
+  it.each(['2s-1s', 'soon', '1s-', '-1s', '1s-2s-3s', '0s'])('rejects %j in one line naming the flag', (text) => {
+    expect(() => parseThinkTime(text)).toThrow(/^--think-time: /);
+  });
+
+  it('goes with virtual users: with --vus it applies, alone or with --rate it is a usage error', () => {
+    expect(resolvePerfSettings({ vus: '10', thinkTime: '500ms-2s' }).thinkTime).toEqual({ minMs: 500, maxMs: 2000 });
+    expect(() => resolvePerfSettings({ thinkTime: '1s' })).toThrow(/--think-time: think time applies to virtual users/);
+    expect(() => resolvePerfSettings({ rate: '10/s', thinkTime: '1s' })).toThrow(/--think-time: think time applies to virtual users/);
+  });
+
+  it("the file's pause applies to the file's or the flag's virtual users, and a --rate flag leaves it out", () => {
+    const config = parseConfig('perf:\n  vus: 5\n  thinkTime: 1s\n', FILE);
+    expect(resolvePerfSettings({}, config, FILE).thinkTime).toEqual({ minMs: 1000, maxMs: 1000 });
+    expect(resolvePerfSettings({ vus: '20' }, config, FILE).thinkTime).toEqual({ minMs: 1000, maxMs: 1000 });
+    expect(resolvePerfSettings({ rate: '50/s' }, config, FILE).thinkTime).toBeUndefined();
+    expect(() => resolvePerfSettings({}, parseConfig('perf:\n  thinkTime: 1s\n', FILE), FILE)).toThrow(/sentinel\.config\.yaml: perf\.thinkTime: think time applies to virtual users/);
+    expect(() => parseConfig('perf:\n  vus: 5\n  thinkTime: later\n', FILE)).toThrow(/sentinel\.config\.yaml: perf\.thinkTime: invalid think time 'later'/);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInContext, createContext } from 'node:vm';
@@ -321,5 +321,35 @@ describe('the reserved unique value in the exports', () => {
     ]);
     expect(sent[0]!.body).toBe(`{"email":"u${first}@example.com","login":"${first}"}`);
     expect(runLocustScenario(file, [signedUp('/accounts/1')], SIGN_UP)).toHaveLength(1);
+  });
+});
+
+describe('think time in the exports (closed model)', () => {
+  const withThink = (model: LoadModel, thinkTime: { minMs: number; maxMs: number }) =>
+    exportInput('http://127.0.0.1:8080/api/', model, stages, thresholds, mix, ['sig'], thinkTime);
+
+  it('k6 sleeps between a virtual user turns, a range drawn per turn; the module still parses', () => {
+    const script = toK6Script(withThink('closed', { minMs: 500, maxMs: 2000 }));
+    const file = join(directory, 'k6-think.mjs');
+    writeFileSync(file, script);
+    execFileSync(process.execPath, ['--check', file]);
+    expect(script).toContain("import { sleep } from 'k6';");
+    expect(script).toMatch(/export default function \(\) \{\n  sendNext\(\);\n.*\n  sleep\(0\.5 \+ Math\.random\(\) \* 1\.5\);\n\}/);
+    expect(toK6Script(withThink('closed', { minMs: 1000, maxMs: 1000 }))).toContain('  sleep(1);\n');
+  });
+
+  it('Locust waits between tasks: between() for a range, constant() for a fixed pause', () => {
+    const file = join(directory, 'locust_think.py');
+    writeFileSync(file, toLocustScript(withThink('closed', { minMs: 500, maxMs: 2000 })));
+    execFileSync('python3', ['-m', 'py_compile', file]);
+    const script = readFileSync(file, 'utf8');
+    expect(script).toContain('from locust import HttpUser, LoadTestShape, events, task, between');
+    expect(script).toContain('wait_time = between(0.5, 2)');
+    expect(toLocustScript(withThink('closed', { minMs: 1000, maxMs: 1000 }))).toContain('wait_time = constant(1)');
+  });
+
+  it('the open model has no think time: arrivals do not wait on answers', () => {
+    expect(withThink('open', { minMs: 1000, maxMs: 1000 }).thinkTime).toBeUndefined();
+    expect(toK6Script(withThink('open', { minMs: 1000, maxMs: 1000 }))).not.toContain('sleep(');
   });
 });

@@ -1,5 +1,6 @@
 // Strict parsing of the durations and rates users type (`30s`, `5m`, `1m30s`, `100/s`): anything else
 // is a usage error naming the flag and the value.
+import type { ThinkTime } from '../../execution/load/types.js';
 import { SentinelError } from '../../errors.js';
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -39,4 +40,22 @@ export function formatDuration(ms: number): string {
   if (ms % 60_000 === 0) return `${ms / 60_000}m`;
   if (ms % 1000 === 0) return `${ms / 1000}s`;
   return `${ms}ms`;
+}
+
+/** `--think-time`: a fixed pause (`1s`) or a range drawn uniformly per turn (`500ms-2s`). */
+export function parseThinkTime(text: string, flag = '--think-time'): ThinkTime {
+  const invalid = () => new SentinelError('usage', `${flag}: invalid think time '${text}' (expected a duration such as 1s, or a range such as 500ms-2s)`);
+  const parts = text.split('-');
+  if (parts.length > 2 || parts.some((part) => part.trim() === '')) throw invalid();
+  const pause = (part: string) => {
+    try {
+      return parseDuration(part, flag);
+    } catch {
+      throw invalid();
+    }
+  };
+  const minMs = pause(parts[0]!);
+  const maxMs = parts.length === 2 ? pause(parts[1]!) : minMs;
+  if (maxMs < minMs) throw new SentinelError('usage', `${flag}: the range '${text}' must go from the shorter pause to the longer`);
+  return { minMs, maxMs };
 }

@@ -11,7 +11,8 @@ import type { ScenarioDefinition } from '../../agents/perf/user-scenarios.js';
 import { configHeaderPairs, type RunConfig } from '../config.js';
 import { credentialsOf } from '../run-settings.js';
 import { parseThreshold, type Threshold } from '../../agents/perf/thresholds.js';
-import { parseDuration, parsePositiveInteger, parseRate } from '../../agents/perf/units.js';
+import { parseDuration, parsePositiveInteger, parseRate, parseThinkTime } from '../../agents/perf/units.js';
+import type { ThinkTime } from '../../execution/load/types.js';
 
 export interface PerfFlags {
   baseUrl?: string;
@@ -39,6 +40,7 @@ export interface PerfFlags {
   scenarios?: boolean;
   config?: string;
   insecure?: boolean;
+  thinkTime?: string;
 }
 
 export interface PerfSettings {
@@ -70,6 +72,8 @@ export interface PerfSettings {
   timeoutMs: number;
   /** Accept any TLS certificate (flag or config `insecure`). */
   insecure: boolean;
+  /** Closed model only: a virtual user's pause between turns. */
+  thinkTime?: ThinkTime;
 }
 
 export const PERF_DEFAULTS = { connections: 64, timeoutMs: 10_000, seed: 1 };
@@ -95,6 +99,12 @@ export function resolvePerfSettings(flags: PerfFlags, config: RunConfig = {}, fi
   const vus = flags.vus !== undefined ? parsePositiveInteger(flags.vus, '--vus') : !levelFromFlags ? perf.vus : undefined;
   const durationMs = flags.duration !== undefined ? parseDuration(flags.duration) : perf.duration !== undefined ? parseDuration(perf.duration) : undefined;
   const workers = flags.workers !== undefined ? parsePositiveInteger(flags.workers, '--workers') : perf.workers;
+  // The file's pause is for virtual users: a --rate flag, which chooses the open model, leaves it out.
+  const thinkTime = flags.thinkTime !== undefined ? parseThinkTime(flags.thinkTime) : perf.thinkTime !== undefined && flags.rate === undefined ? parseThinkTime(perf.thinkTime) : undefined;
+  // Arrivals of the open model do not wait on answers: a pause between turns only means something to virtual users.
+  if (thinkTime !== undefined && vus === undefined) {
+    throw new SentinelError('usage', `${flags.thinkTime !== undefined ? '--think-time' : `${file}: perf.thinkTime`}: think time applies to virtual users (--vus or perf.vus, the closed model); the open model (--rate) sends at its rate whatever the answers`);
+  }
   const settings: PerfSettings = {
     ...(baseUrl !== undefined ? { baseUrl: checkUrl(baseUrl, flags.baseUrl !== undefined ? '--base-url' : `${file}: baseUrl`) } : {}),
     profile: profile as PerfProfile,
@@ -122,6 +132,7 @@ export function resolvePerfSettings(flags: PerfFlags, config: RunConfig = {}, fi
     seed: flags.seed !== undefined ? parseSeed(flags.seed) : (perf.seed ?? PERF_DEFAULTS.seed),
     timeoutMs: flags.timeout !== undefined ? parsePositiveInteger(flags.timeout, '--timeout') : (perf.timeout ?? PERF_DEFAULTS.timeoutMs),
     insecure: flags.insecure ?? config.insecure ?? false,
+    ...(thinkTime !== undefined ? { thinkTime } : {}),
   };
   if (config.auth?.login !== undefined) settings.login = config.auth.login;
   return settings;

@@ -39,7 +39,8 @@ export function registerPerf(program: Command): void {
     .option('--profile <profile>', 'load (steady), stress (steps up to the peak), spike or soak; default load')
     .option('--duration <duration>', 'how long: 30s, 5m, 1m30s (default: load 30s, stress 60s, spike 30s, soak 10m)')
     .option('--rate <rate>', 'open model: arrivals per second, e.g. 100/s (the steady level, or the peak of stress and spike)')
-    .option('--vus <n>', 'closed model: virtual users, each sending its next request when the last is answered')
+    .option('--vus <n>', 'closed model: virtual users, each sending its next request when the last is answered (after --think-time)')
+    .option('--think-time <pause>', "closed model: each virtual user's pause between turns, fixed (1s) or drawn from a range (500ms-2s); default none")
     .option('--connections <n>', 'open model: connections over all workers; default 64')
     .option('--workers <n>', 'worker threads generating load; default: the number of cores, one fewer for a loopback target')
     .option('--threshold <expr>', "pass/fail: 'p95<200ms', 'p99<1s', 'error_rate<1%', 'rps>100' (repeatable)", collect)
@@ -98,7 +99,7 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
     await logIn(model, identities, settings, baseUrl);
   }
   const mix = prepareMix(model, plan.mix, baseUrl, identities);
-  const scripts = exportInput(baseUrl, plan.model, plan.stages, plan.thresholds, mix, secretParamNames(model));
+  const scripts = exportInput(baseUrl, plan.model, plan.stages, plan.thresholds, mix, secretParamNames(model), settings.thinkTime);
   if (settings.exports.k6 !== undefined) writeAtomically(settings.exports.k6, toK6Script(scripts));
   if (settings.exports.locust !== undefined) writeAtomically(settings.exports.locust, toLocustScript(scripts));
   if (settings.login === undefined) await checkReachable(baseUrl, settings);
@@ -117,6 +118,7 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
         connections: settings.connections,
         timeoutMs: settings.timeoutMs,
         insecure: settings.insecure,
+        ...(settings.thinkTime !== undefined ? { thinkTime: settings.thinkTime } : {}),
         seed: settings.seed,
         ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
       },

@@ -51,6 +51,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
         plan.model === 'closed' ? Math.max(1, ...stages.map((stage) => stage.target)) : Math.max(1, Math.ceil(plan.connections / workers)),
       timeoutMs: plan.timeoutMs,
       insecure: plan.insecure === true,
+      ...(plan.thinkTime !== undefined ? { thinkTime: plan.thinkTime } : {}),
       maxInFlight: plan.maxInFlight ?? 10_000,
       seed: plan.seed,
       startAt: 0,

@@ -88,6 +88,14 @@ export interface LoadPlan {
   seed: number;
   /** Accept any TLS certificate (`--insecure`: self-signed test servers). */
   insecure?: boolean;
+  /** Closed model: each virtual user pauses this long (uniformly drawn in [minMs, maxMs]) after each answer or scenario iteration. */
+  thinkTime?: ThinkTime;
+}
+
+/** A pause between a virtual user's turns; `minMs === maxMs` for a fixed pause. */
+export interface ThinkTime {
+  minMs: number;
+  maxMs: number;
 }
 
 /** Counts of one operation in one second (or summed): what the histogram alone does not say. */
@@ -141,6 +149,7 @@ export interface WorkerConfig {
   connections: number;
   timeoutMs: number;
   insecure: boolean;
+  thinkTime?: ThinkTime;
   maxInFlight: number;
   seed: number;
   /** `Date.now()` at which the first stage starts, shared by all workers so seconds line up (sent with the start message). */

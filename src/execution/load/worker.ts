@@ -2,7 +2,7 @@
 // per second and operation, reports a window every second and a last one when done.
 import { parentPort, workerData } from 'node:worker_threads';
 import { LoadClient, toDispatchable, type CaptureSpec, type DispatchableRequest } from './http-client.js';
-import { createMixPicker } from './mix.js';
+import { createMixPicker, seededRandom } from './mix.js';
 import { compileScenario, isScenarioEntry, type CompiledScenario } from './scenario.js';
 import { ScenarioRunner, type StepAnswer } from './scenario-runner.js';
 import { WindowRecorder } from './recorder.js';
@@ -91,6 +91,14 @@ function issue(item: MixItem, offsetMs: number, then: StepAnswer): void {
   else send(item, offsetMs, then);
 }
 
+/** The closed model's pause between a user's turns, drawn per turn; undefined: none (the next request goes at once). */
+const think = (() => {
+  const range = config.thinkTime;
+  if (range === undefined) return undefined;
+  const random = seededRandom(config.seed * 31 + config.index);
+  return () => range.minMs + random() * (range.maxMs - range.minMs);
+})();
+
 function runClosed(): void {
   let desired = 0;
   const alive: boolean[] = [];
@@ -101,7 +109,11 @@ function runClosed(): void {
       return;
     }
     // Measured from the actual send: in a closed model the user waits, so nothing is omitted.
-    issue(picker.next(), now() - config.startAt, (_status, errorCode) => (errorCode !== undefined ? setImmediate(loop, user) : loop(user)));
+    issue(picker.next(), now() - config.startAt, (_status, errorCode) => {
+      if (think !== undefined) setTimeout(loop, think(), user);
+      else if (errorCode !== undefined) setImmediate(loop, user);
+      else loop(user);
+    });
   };
   const applyStage = (index: number) => {
     desired = config.stages[index]!.target;

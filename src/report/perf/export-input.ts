@@ -3,7 +3,7 @@
 // script).
 // Scenario steps keep the engine's markers (`__SENTINEL_id__`, `__SENTINEL_unique__`); the scripts fill
 // them in the same way.
-import type { Stage, LoadModel, MixEntry, PreparedRequest } from '../../execution/load/types.js';
+import type { Stage, LoadModel, MixEntry, PreparedRequest, ThinkTime } from '../../execution/load/types.js';
 import { isSecretName } from '../secret-names.js';
 import type { Threshold } from '../../agents/perf/thresholds.js';
 
@@ -37,12 +37,23 @@ export interface ExportInput {
   thresholds: Threshold[];
   /** A scenario entry (`scenario <name>`) has no requests and its steps in `scenario`. */
   mix: { operation: string; weight: number; requests: ExportRequest[]; scenario?: ExportStep[] }[];
+  /** Closed model: a virtual user's pause after each turn. */
+  thinkTime?: ThinkTime;
 }
 
 /** `secretNames`: parameter names that are secret whatever they are called (the description's apiKey schemes'). */
-export function exportInput(baseUrl: string, model: LoadModel, stages: Stage[], thresholds: Threshold[], mix: MixEntry[], secretNames: readonly string[] = []): ExportInput {
+export function exportInput(
+  baseUrl: string,
+  model: LoadModel,
+  stages: Stage[],
+  thresholds: Threshold[],
+  mix: MixEntry[],
+  secretNames: readonly string[] = [],
+  thinkTime?: ThinkTime,
+): ExportInput {
   const base = baseUrl.replace(/\/+$/, '');
   return {
+    ...(thinkTime !== undefined && model === 'closed' ? { thinkTime } : {}),
     baseUrl: base,
     model,
     stages,

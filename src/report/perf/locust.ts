@@ -28,7 +28,7 @@ import random
 import re
 from urllib.parse import quote, unquote
 
-from locust import HttpUser, LoadTestShape, events, task, ${open ? 'constant_throughput' : 'constant'}
+from locust import HttpUser, LoadTestShape, events, task, ${open ? 'constant_throughput' : input.thinkTime && input.thinkTime.maxMs > input.thinkTime.minMs ? 'between' : 'constant'}
 
 REQUESTS = json.loads(${pythonString(JSON.stringify(requests))})
 SCENARIOS = json.loads(${pythonString(JSON.stringify(scenarios))})
@@ -188,6 +188,8 @@ class SentinelUser(HttpUser):
     host = os.environ.get("BASE_URL", ${pythonString(input.baseUrl)})
 ${open ? `    # The open model's rate, shared by users pacing themselves at ${LOCUST_RATE_PER_USER} requests/second each.
     wait_time = constant_throughput(${LOCUST_RATE_PER_USER})
+` : input.thinkTime ? `    # Closed model with think time: each user pauses between its turns.
+    wait_time = ${input.thinkTime.maxMs > input.thinkTime.minMs ? `between(${input.thinkTime.minMs / 1000}, ${input.thinkTime.maxMs / 1000})` : `constant(${input.thinkTime.minMs / 1000})`}
 ` : `    # Closed model: each user sends its next request as soon as the last one is answered.
     wait_time = constant(0)
 `}
