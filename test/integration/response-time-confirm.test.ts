@@ -3,14 +3,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Scenario, TestCase, TestPlan } from '../../src/agents/test-case.js';
-import { buildIdentities } from '../../src/execution/auth/identity.js';
-import { createCheckRegistry } from '../../src/execution/checks/registry.js';
+import type { Scenario, TestPlan } from '../../src/agents/test-case.js';
 import { executePlan, type EngineOptions } from '../../src/orchestration/engine.js';
 import type { RunEvent } from '../../src/orchestration/events.js';
 import { loadSpec } from '../../src/spec/load.js';
 import type { ApiModel } from '../../src/spec/model.js';
-import { createSchemaValidator } from '../../src/spec/validator.js';
+import { engineOptions, testCase } from '../support/engine-fixtures.js';
 
 const SPEC = `
 openapi: 3.0.3
@@ -88,30 +86,9 @@ beforeEach(() => {
   flakyTagsSeen.clear();
 });
 
-const testCase = (id: string, operation: string, request: Partial<TestCase['request']> = {}): TestCase => ({
-  id,
-  agent: 'positive',
-  operation,
-  title: id,
-  expectation: 'any',
-  request: { method: operation.split(' ')[0]!.toLowerCase(), pathParams: {}, query: {}, headers: {}, cookies: {}, ...request },
-});
 
 function options(plan: Partial<TestPlan>, onEvent?: (event: RunEvent) => void): EngineOptions {
-  const validator = createSchemaValidator(model);
-  return {
-    model,
-    operations: model.operations,
-    plan: { seed: 7, cases: [], scenarios: [], notes: [], ...plan },
-    baseUrl: base,
-    identities: buildIdentities({ headers: [['x-tenant', 't1']], credentials: { bearer: 'DEFAULT' }, identities: [{ name: 'bob', headers: [['authorization', 'Bearer BOB']] }] }, new Set()),
-    concurrency: 1,
-    timeoutMs: 5000,
-    checkOptions: { maxResponseTimeMs: LIMIT_MS },
-    checks: createCheckRegistry(),
-    validate: (schema, value) => validator.validate(schema as never, value),
-    ...(onEvent === undefined ? {} : { onEvent }),
-  };
+  return engineOptions(model, base, plan, { concurrency: 1, timeoutMs: 5000, checkOptions: { maxResponseTimeMs: LIMIT_MS }, ...(onEvent === undefined ? {} : { onEvent }) });
 }
 
 const TIMING = String.raw`\d+ ms`;

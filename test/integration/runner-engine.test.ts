@@ -3,14 +3,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario, TestCase, TestPlan } from '../../src/agents/test-case.js';
-import { buildIdentities } from '../../src/execution/auth/identity.js';
-import { createCheckRegistry } from '../../src/execution/checks/registry.js';
+import type { Scenario, TestPlan } from '../../src/agents/test-case.js';
 import { executePlan, type EngineOptions } from '../../src/orchestration/engine.js';
 import type { RunEvent } from '../../src/orchestration/events.js';
 import { loadSpec } from '../../src/spec/load.js';
 import type { ApiModel } from '../../src/spec/model.js';
-import { createSchemaValidator } from '../../src/spec/validator.js';
+import { engineOptions, testCase } from '../support/engine-fixtures.js';
 
 const SPEC = `
 openapi: 3.0.3
@@ -112,31 +110,9 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const testCase = (id: string, operation: string, request: Partial<TestCase['request']> = {}, extra: Partial<TestCase> = {}): TestCase => ({
-  id,
-  agent: 'positive',
-  operation,
-  title: id,
-  expectation: 'any',
-  request: { method: operation.split(' ')[0]!.toLowerCase(), pathParams: {}, query: {}, headers: {}, cookies: {}, ...request },
-  ...extra,
-});
 
 function options(plan: Partial<TestPlan>, extra: Partial<EngineOptions> = {}): EngineOptions {
-  const validator = createSchemaValidator(model);
-  return {
-    model,
-    operations: model.operations,
-    plan: { seed: 7, cases: [], scenarios: [], notes: [], ...plan },
-    baseUrl: base,
-    identities: buildIdentities({ headers: [['x-tenant', 't1']], credentials: { bearer: 'DEFAULT' }, identities: [{ name: 'bob', headers: [['authorization', 'Bearer BOB']] }] }, new Set()),
-    concurrency: 4,
-    timeoutMs: 2000,
-    checkOptions: {},
-    checks: createCheckRegistry(),
-    validate: (schema, value) => validator.validate(schema as never, value),
-    ...extra,
-  };
+  return engineOptions(model, base, plan, extra);
 }
 
 describe('engine', () => {
