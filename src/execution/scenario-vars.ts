@@ -1,7 +1,9 @@
 // Scenario variables: `{{name}}` placeholders in a planned request, and extraction rules that read
-// values from a response (`$response.body#/json/pointer`, `$response.header.Name`).
+// values from a response (`$response.body#/json/pointer`, `$response.header.Name`, and
+// `$response.header.Name#regex:<pattern>`, read as the load engine reads it).
 import type { PlannedRequest } from '../agents/test-case.js';
 import type { ReceivedResponse } from './exchange.js';
+import { matchPattern, patternProblem } from './extract-pattern.js';
 
 const WHOLE = /^\{\{\s*([\w.-]+)\s*\}\}$/;
 const EMBEDDED = /\{\{\s*([\w.-]+)\s*\}\}/g;
@@ -40,6 +42,32 @@ export function substitute(planned: PlannedRequest, variables: Record<string, un
 
 /** Reads one extraction rule from a response; `undefined` when the value is absent. */
 export function extract(rule: string, response: ReceivedResponse): unknown {
+  const result = extractValue(rule, response);
+  return 'value' in result ? result.value : undefined;
+}
+
+const PATTERN_RULE = /^(\$response\.header\.[^#]+)#regex:(.*)$/s;
+
+/**
+ * One rule's value, or why there is none. `#regex:` takes the first group of the pattern's first match
+ * in the header (the whole match without a group), percent-decoded, as the load engine does: a scenario
+ * planned once extracts the same value whether `sentinel run` or `sentinel perf` sends it.
+ */
+export function extractValue(rule: string, response: ReceivedResponse): { value: unknown } | { problem: string } {
+  const patterned = PATTERN_RULE.exec(rule);
+  if (patterned === null) {
+    const value = plainValue(rule, response);
+    return value === undefined ? { problem: 'no value' } : { value };
+  }
+  const problem = patternProblem(patterned[2]!);
+  if (problem !== undefined) return { problem: `bad pattern: ${problem}` };
+  const header = plainValue(patterned[1]!, response);
+  if (header === undefined) return { problem: 'no such header' };
+  const value = matchPattern(String(header), new RegExp(patterned[2]!));
+  return value === undefined ? { problem: `${String(header)} does not match` } : { value };
+}
+
+function plainValue(rule: string, response: ReceivedResponse): unknown {
   if (rule.startsWith('$response.header.')) {
     const value = response.headers[rule.slice('$response.header.'.length).toLowerCase()];
     return Array.isArray(value) ? value[0] : value;
@@ -82,13 +110,22 @@ function percentDecoded(text: string): string {
   }
 }
 
-/** Applies every rule; only values found are set, so a later step sees a missing variable as missing. */
-export function extractAll(rules: Record<string, string>, response: ReceivedResponse | undefined, into: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Applies every rule; only values found are set, so a later step sees a missing variable as missing.
+ * `failed` names each rule that gave nothing, and why.
+ */
+export function extractAll(
+  rules: Record<string, string>,
+  response: ReceivedResponse | undefined,
+  into: Record<string, unknown>,
+): { variables: Record<string, unknown>; failed: string[] } {
   const variables = { ...into };
-  if (response === undefined) return variables;
+  const failed: string[] = [];
+  if (response === undefined) return { variables, failed };
   for (const [name, rule] of Object.entries(rules)) {
-    const value = extract(rule, response);
-    if (value !== undefined) variables[name] = value;
+    const result = extractValue(rule, response);
+    if ('problem' in result) failed.push(`${name} (${rule}: ${result.problem})`);
+    else variables[name] = result.value;
   }
-  return variables;
+  return { variables, failed };
 }

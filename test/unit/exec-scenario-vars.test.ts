@@ -29,7 +29,7 @@ describe('extraction', () => {
   });
 
   it('sets only the values found', () => {
-    expect(extractAll({ id: '$response.body#/id', gone: '$response.body#/nope' }, response, { prior: 1 })).toEqual({ prior: 1, id: 42 });
+    expect(extractAll({ id: '$response.body#/id', gone: '$response.body#/nope' }, response, { prior: 1 }).variables).toEqual({ prior: 1, id: 42 });
   });
 });
 

@@ -23,4 +23,3 @@ export function prepareMix(model: ApiModel, mix: PlannedMixEntry[], baseUrl: str
     return { operation: entry.operation, weight: entry.weight, requests: entry.requests.map((planned) => prepare(entry.operation, planned)) };
   });
 }
-

@@ -1,7 +1,7 @@
-// The run's scenario runner reads the same extraction forms as the load engine, `#regex:` included.
+// The run's scenario extraction reads the same forms as the load engine, `#regex:` included.
 import { describe, expect, it } from 'vitest';
 import type { ReceivedResponse } from '../../src/execution/exchange.js';
-import { extractStepValues } from '../../src/orchestration/scenario-runner.js';
+import { extractAll } from '../../src/execution/scenario-vars.js';
 
 const response = (headers: Record<string, string | string[]>, json?: unknown): ReceivedResponse => ({
   status: 201,
@@ -13,7 +13,7 @@ const response = (headers: Record<string, string | string[]>, json?: unknown): R
 
 const ITEM = '$response.header.Location#regex:/items/([^/?#]+)/?(?:[?#]|$)';
 
-describe('extractStepValues', () => {
+describe('extractAll', () => {
   it.each([
     { case: 'a relative Location', headers: { location: '/items/42' }, rule: ITEM, value: '42' },
     { case: 'an absolute URL under a base path, percent-decoded', headers: { location: 'https://h/api/v1/items/it%2Bem%201?x=1' }, rule: ITEM, value: 'it+em 1' },
@@ -21,7 +21,7 @@ describe('extractStepValues', () => {
     { case: 'a header name in any case', headers: { 'x-ref': 'ref-7' }, rule: '$response.header.X-Ref#regex:ref-(\\d+)', value: '7' },
     { case: 'a plain header', headers: { location: '/items/42' }, rule: '$response.header.Location', value: '/items/42' },
   ])('$case', ({ headers, rule, value }) => {
-    expect(extractStepValues({ id: rule }, response(headers), { before: 1 })).toEqual({ variables: { before: 1, id: value }, failed: [] });
+    expect(extractAll({ id: rule }, response(headers), { before: 1 })).toEqual({ variables: { before: 1, id: value }, failed: [] });
   });
 
   it.each([
@@ -31,7 +31,7 @@ describe('extractStepValues', () => {
     { case: 'a bad pattern', headers: { location: '/items/42' }, rule: '$response.header.Location#regex:(', problem: 'bad pattern: ' },
     { case: 'a missing body value', headers: {}, rule: '$response.body#/id', problem: 'no value' },
   ])('fails on $case, naming the rule', ({ headers, rule, problem }) => {
-    const { variables, failed } = extractStepValues({ id: rule }, response(headers, { name: 'x' }), {});
+    const { variables, failed } = extractAll({ id: rule }, response(headers, { name: 'x' }), {});
     expect(variables).toEqual({});
     expect(failed).toHaveLength(1);
     expect(failed[0]).toContain(`id (${rule}: ${problem}`);
@@ -39,7 +39,7 @@ describe('extractStepValues', () => {
 
   it('body pointers still work beside a pattern, and nothing is read without a response', () => {
     const rules = { id: ITEM, name: '$response.body#/name' };
-    expect(extractStepValues(rules, response({ location: '/items/9' }, { name: 'n' }), {}).variables).toEqual({ id: '9', name: 'n' });
-    expect(extractStepValues(rules, undefined, { a: 1 })).toEqual({ variables: { a: 1 }, failed: [] });
+    expect(extractAll(rules, response({ location: '/items/9' }, { name: 'n' }), {}).variables).toEqual({ id: '9', name: 'n' });
+    expect(extractAll(rules, undefined, { a: 1 })).toEqual({ variables: { a: 1 }, failed: [] });
   });
 });
