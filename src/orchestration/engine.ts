@@ -73,6 +73,8 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   const judge = createJudge(model, options.checks, options.checkOptions, options.validate, options.canary);
   const collector = new FindingCollector();
   const transportErrorsByCode: Record<string, number> = {};
+  /** The first message of each transport error code: what the target did, in words. */
+  const transportMessages: Record<string, string> = {};
   const notes: string[] = plan.notes.map((note) => `${note.agent}: ${note.message}`);
   // Operations whose unconfirmed slow answer is already in the notes: one note per operation is enough.
   const unconfirmedNoted = new Set<string>();
@@ -121,7 +123,11 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   function record(exchange: Exchange): Exchange {
     requests += 1;
     if (exchange.response !== undefined) responses += 1;
-    if (exchange.error !== undefined) transportErrorsByCode[exchange.error.code] = (transportErrorsByCode[exchange.error.code] ?? 0) + 1;
+    if (exchange.error !== undefined) {
+      transportErrorsByCode[exchange.error.code] = (transportErrorsByCode[exchange.error.code] ?? 0) + 1;
+      // `timeout` already says it in a word; the others name what the target did.
+      if (exchange.error.code !== 'timeout') transportMessages[exchange.error.code] ??= exchange.error.message;
+    }
     emit({ type: 'exchange', exchange });
     return exchange;
   }
@@ -224,7 +230,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   const findings = toFindings(collector.all(), secretNames);
   for (const finding of findings) emit({ type: 'finding', finding });
   const transportErrors = Object.values(transportErrorsByCode).reduce((a, b) => a + b, 0);
-  if (transportErrors > 0) notes.push(`${transportErrors} of ${requests} requests got no response (${describeCodes(transportErrorsByCode)})`);
+  if (transportErrors > 0) notes.push(`${transportErrors} of ${requests} requests got no response (${describeCodes(transportErrorsByCode, transportMessages)})`);
   if (notSent > 0 && options.signal?.aborted) notes.push(`interrupted: ${notSent} cases and scenarios were not sent`);
   else if (notSent > 0) notes.push(`stopped sending after ${requests} requests without a single response: ${notSent} cases and scenarios were not sent`);
   notes.push(...judge.notes);
