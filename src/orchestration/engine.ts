@@ -9,6 +9,7 @@ import type { Exchange, SentRequest } from '../execution/exchange.js';
 import { createHttpClient, toTransportError, type HttpClient } from '../execution/http-client.js';
 import { prepareRequest } from '../execution/prepare.js';
 import { createRateLimiter } from '../execution/rate-limiter.js';
+import { describeLoss, TargetWatch } from '../execution/target-watch.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 import { confirmByRemeasuring, describeUnconfirmed } from './confirm.js';
 import type { RunEventHandler } from './events.js';
@@ -53,6 +54,8 @@ export interface EngineOutcome {
   result: RunResult;
   /** Transport error code → requests that ended with it (`ECONNREFUSED`, `timeout`...). */
   transportErrorsByCode: Record<string, number>;
+  /** Set when the target went away and the rest of the run was cut short: when and how, in one line. */
+  targetLost?: string;
 }
 
 export async function executePlan(options: EngineOptions): Promise<EngineOutcome> {
@@ -87,7 +90,12 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   // A target that accepts connections but has answered nothing after this many requests is not going to:
   // stop sending rather than wait out every remaining timeout.
   const giveUpAfter = Math.max(16, 2 * options.concurrency);
-  const gaveUp = () => (responses === 0 && requests >= giveUpAfter) || options.signal?.aborted === true;
+  // A target that goes away mid-run is probed and, if gone, gets no more (a swapped-in client has no target).
+  const watch =
+    options.client === undefined
+      ? new TargetWatch({ baseUrl: options.baseUrl, streak: Math.max(8, options.concurrency), probeTimeoutMs: Math.min(options.timeoutMs, 5000), insecure: options.insecure === true })
+      : undefined;
+  const gaveUp = () => (responses === 0 && requests >= giveUpAfter) || options.signal?.aborted === true || watch?.lost !== undefined;
 
   async function send(operation: Operation, testCase: TestCase): Promise<Exchange> {
     let exchange: Exchange;
@@ -123,6 +131,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   function record(exchange: Exchange): Exchange {
     requests += 1;
     if (exchange.response !== undefined) responses += 1;
+    watch?.observe(exchange);
     if (exchange.error !== undefined) {
       transportErrorsByCode[exchange.error.code] = (transportErrorsByCode[exchange.error.code] ?? 0) + 1;
       // `timeout` already says it in a word; the others name what the target did.
@@ -213,7 +222,9 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   try {
     await runBounded(plan.cases, options.concurrency, runCase);
     await runBounded(plan.scenarios, options.concurrency, runScenario);
-    const shrinkBudget = { perFinding: options.signal?.aborted ? 0 : (options.shrinkRequestsPerFinding ?? 8), total: options.shrinkRequestsTotal ?? 200 };
+    await watch?.settled();
+    const stopped = options.signal?.aborted === true || watch?.lost !== undefined;
+    const shrinkBudget = { perFinding: stopped ? 0 : (options.shrinkRequestsPerFinding ?? 8), total: options.shrinkRequestsTotal ?? 200 };
     // A finding confirmed by measuring again is not shrunk: a variant judged on one timing is the flaky
     // accusation confirmation avoids, and its message lists the timings of the judged request.
     const shrinkable = collector.all().filter((occurrence) => !judge.remeasures(occurrence.judged.check));
@@ -231,7 +242,9 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   for (const finding of findings) emit({ type: 'finding', finding });
   const transportErrors = Object.values(transportErrorsByCode).reduce((a, b) => a + b, 0);
   if (transportErrors > 0) notes.push(`${transportErrors} of ${requests} requests got no response (${describeCodes(transportErrorsByCode, transportMessages)})`);
-  if (notSent > 0 && options.signal?.aborted) notes.push(`interrupted: ${notSent} cases and scenarios were not sent`);
+  const targetLost = watch?.lost !== undefined ? describeLoss(options.baseUrl, watch.lost, notSent) : undefined;
+  if (targetLost !== undefined) notes.push(targetLost);
+  else if (notSent > 0 && options.signal?.aborted) notes.push(`interrupted: ${notSent} cases and scenarios were not sent`);
   else if (notSent > 0) notes.push(`stopped sending after ${requests} requests without a single response: ${notSent} cases and scenarios were not sent`);
   notes.push(...judge.notes);
   const result: RunResult = {
@@ -239,7 +252,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     findings,
   };
   emit({ type: 'run.finished', result });
-  return { result, transportErrorsByCode };
+  return { result, transportErrorsByCode, ...(targetLost !== undefined ? { targetLost } : {}) };
 }
 
 function secretNamesOf(model: ApiModel): string[] {

@@ -107,8 +107,12 @@ export function sentinel(args: string[], limitMs = 60_000): Promise<CliRun> {
     let peakKb = 0;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Between fork and exec the child is a copy of this test process: only the CLI's own samples count.
+    let execd = false;
     const sample = () => {
       try {
+        execd ||= readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').includes(CLI);
+        if (!execd) return;
         const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (match) peakKb = Math.max(peakKb, Number(match[1]));
       } catch {

@@ -26,6 +26,7 @@ import { formatPerfSummary } from '../../report/perf/text.js';
 import { loadSpec } from '../../spec/load.js';
 import type { ApiModel } from '../../spec/model.js';
 import { loadConfig } from '../config.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { resolvePerfSettings, type PerfFlags, type PerfSettings } from './perf-settings.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -68,6 +69,10 @@ export function registerPerf(program: Command): void {
 export async function perfCommand(spec: string, flags: PerfFlags): Promise<number> {
   const { config, file } = loadConfig(flags.config);
   const settings = resolvePerfSettings(flags, config, file);
+  checkOutputPaths([
+    ...(settings.reportJson !== undefined ? [{ label: '--report json', path: settings.reportJson }] : []),
+    ...Object.entries(settings.exports).flatMap(([format, path]) => (path !== undefined ? [{ label: `--export ${format}`, path }] : [])),
+  ]);
   const baseline = settings.baseline !== undefined ? readBaseline(settings.baseline) : undefined;
   const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs, insecure: settings.insecure });
   const baseUrl = settings.baseUrl ?? model.servers.find((server) => /^https?:\/\//.test(server.url))?.url;

@@ -1,5 +1,5 @@
 // `sentinel run <spec> --base-url URL ...`: load, plan, execute, judge, report; exit 0, 1 or 2.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Agent } from '../../agents/agent.js';
@@ -20,6 +20,7 @@ import type { ApiModel } from '../../spec/model.js';
 import { loadConfig } from '../config.js';
 import { createProgress } from '../progress.js';
 import { resolveSettings, type RunFlags, type RunSettings } from '../run-settings.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { formatSummary } from '../summary.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -59,6 +60,7 @@ export function registerRun(program: Command): void {
 export async function runCommand(spec: string, flags: RunFlags): Promise<number> {
   const { config } = loadConfig(flags.config);
   const settings = resolveSettings(flags, config);
+  checkOutputPaths(settings.reports.map(({ format, path }) => ({ label: `--report ${format}`, path })));
   const agents = chooseAgents(settings.agents);
   const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs, insecure: settings.insecure });
   const operations = selectOperations(model.operations, settings.include, settings.exclude);
@@ -82,7 +84,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     interrupt.abort();
   };
   process.on('SIGINT', onSigint);
-  const { result, transportErrorsByCode } = await runTests({
+  const { result, transportErrorsByCode, targetLost } = await runTests({
     signal: interrupt.signal,
     model,
     operations,
@@ -111,6 +113,8 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     throw new SentinelError('connection', `no response from ${settings.baseUrl}: all ${result.summary.requests} requests failed (${codes.join(', ')})`);
   }
   if (interrupt.signal.aborted) throw new SentinelError('usage', 'interrupted: the summary and reports cover only what ran');
+  // Not a pass: part of the plan never reached the API.
+  if (targetLost !== undefined) throw new SentinelError('connection', targetLost);
   return exitCodeFor(result, settings);
 }
 
@@ -154,6 +158,7 @@ function writeReports(result: RunResult, reports: RunSettings['reports']): { for
       writeFileSync(temporary, text);
       renameSync(temporary, path);
     } catch (error) {
+      rmSync(temporary, { force: true });
       throw new SentinelError('usage', `--report ${format}=${path}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }
