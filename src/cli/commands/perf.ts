@@ -4,7 +4,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { analyzePerf } from '../../agents/perf-analyzer.js';
+import { analyzePerf, answeredCount } from '../../agents/perf-analyzer.js';
 import { planPerf } from '../../agents/perf-planner.js';
 import { breachedThreshold } from '../../agents/perf/early-stop.js';
 import { prepareMix } from '../../agents/perf/prepare-mix.js';
@@ -162,6 +162,10 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
   if (interrupt.signal.aborted) {
     process.stderr.write('sentinel: perf: interrupted; the results above cover the time measured\n');
     return EXIT_ERROR;
+  }
+  if (result.sent > 0 && answeredCount(result) === 0) {
+    const codes = Object.entries(result.overall.transportErrors).map(([code, count]) => `${code} ×${count}`).join(', ');
+    throw new SentinelError('connection', `no response from ${baseUrl}: all ${result.overall.requests} requests failed (${codes})`);
   }
   return analysis.passed ? EXIT_OK : EXIT_FINDINGS;
 }
