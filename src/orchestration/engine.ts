@@ -54,6 +54,8 @@ export interface EngineOutcome {
   result: RunResult;
   /** Transport error code → requests that ended with it (`ECONNREFUSED`, `timeout`...). */
   transportErrorsByCode: Record<string, number>;
+  /** The first message of each code, in words (what the target did wrong). */
+  transportMessages: Record<string, string>;
   /** Set when the target went away and the rest of the run was cut short: when and how, in one line. */
   targetLost?: string;
 }
@@ -252,7 +254,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     findings,
   };
   emit({ type: 'run.finished', result });
-  return { result, transportErrorsByCode, ...(targetLost !== undefined ? { targetLost } : {}) };
+  return { result, transportErrorsByCode, transportMessages, ...(targetLost !== undefined ? { targetLost } : {}) };
 }
 
 function secretNamesOf(model: ApiModel): string[] {

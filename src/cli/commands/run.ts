@@ -84,7 +84,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     interrupt.abort();
   };
   process.on('SIGINT', onSigint);
-  const { result, transportErrorsByCode, targetLost } = await runTests({
+  const { result, transportErrorsByCode, transportMessages, targetLost } = await runTests({
     signal: interrupt.signal,
     model,
     operations,
@@ -110,7 +110,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
   process.stdout.write(formatSummary(result, written));
   // Connected but never answered (timeouts, resets): the summary says what happened, and nothing was tested.
   if (nothingAnswered) {
-    throw new SentinelError('connection', `no response from ${settings.baseUrl}: all ${result.summary.requests} requests failed (${codes.join(', ')})`);
+    throw new SentinelError('connection', `no response from ${settings.baseUrl}: all ${result.summary.requests} requests failed (${codes.map((code) => (transportMessages[code] ? `${code}: ${transportMessages[code]}` : code)).join('; ')})`);
   }
   if (interrupt.signal.aborted) throw new SentinelError('usage', 'interrupted: the summary and reports cover only what ran');
   // Not a pass: part of the plan never reached the API.
