@@ -5,6 +5,7 @@ import type { ExecutedStep } from '../execution/checks/check.js';
 import type { Exchange } from '../execution/exchange.js';
 import type { Finding, FindingStep } from '../execution/finding.js';
 import { severityRank } from '../execution/finding.js';
+import { clipBody } from '../report/clip-body.js';
 import { toCurl } from '../report/curl.js';
 import type { JudgedDraft } from './judge.js';
 
@@ -72,7 +73,7 @@ export function toFinding(occurrence: Occurrence, secretNames: readonly string[]
     correlationId: exchange.correlationId,
   };
   if (exchange.response !== undefined) {
-    finding.response = { status: exchange.response.status, headers: exchange.response.headers, body: exchange.response.body };
+    finding.response = { status: exchange.response.status, headers: exchange.response.headers, body: clipBody(exchange.response.body) };
   }
   if (judged.draft.evidence !== undefined) finding.evidence = judged.draft.evidence;
   if (judged.draft.payload !== undefined) finding.payload = judged.draft.payload;
@@ -83,6 +84,6 @@ export function toFinding(occurrence: Occurrence, secretNames: readonly string[]
 function toStep(step: ExecutedStep, secretNames: readonly string[]): FindingStep[] {
   if (step.exchange === undefined) return [];
   const result: FindingStep = { title: step.testCase.title, request: step.exchange.request, curl: toCurl(step.exchange.request, secretNames) };
-  if (step.exchange.response !== undefined) result.response = step.exchange.response;
+  if (step.exchange.response !== undefined) result.response = { ...step.exchange.response, body: clipBody(step.exchange.response.body) };
   return [result];
 }
