@@ -33,6 +33,7 @@ export class BodyReader {
   private readonly last: Decoder | undefined;
   private decodeFailed = false;
   private readonly drained: Promise<void> | undefined;
+  private readonly chain: Decoder[] = [];
 
   /**
    * `encoding`: the Content-Encoding header (`gzip`, `gzip, br`...); an unknown coding keeps the bytes as
@@ -47,6 +48,7 @@ export class BodyReader {
     if (codings.length === 0 || !codings.every((name) => name in DECODERS)) return;
     // Codings are listed in the order they were applied: undo the last one first.
     const chain = codings.reverse().map((name) => DECODERS[name]!());
+    this.chain = chain;
     for (let index = 0; index + 1 < chain.length; index++) chain[index]!.pipe(chain[index + 1]!);
     this.first = chain[0];
     this.last = chain.at(-1);
@@ -100,6 +102,11 @@ export class BodyReader {
       if (!notCompressed) return { bytes: Buffer.concat(this.decoded, this.decodedSize), truncated: this.full || this.decodeFailed };
     }
     return { bytes: Buffer.concat(this.raw, this.rawSize), truncated: this.full };
+  }
+
+  /** The exchange failed: free the decoders now rather than when they are collected. */
+  discard(): void {
+    for (const decoder of this.chain) decoder.destroy();
   }
 
   /** Bytes received so far, before decoding (kept or not). */

@@ -114,6 +114,7 @@ function dispatchOnce(pool: Pool, options: Dispatcher.DispatchOptions, timeoutMs
     };
     const timer = setTimeout(() => {
       settle({ error: { code: 'timeout', message: `no complete response within ${timeoutMs} ms` } });
+      reader?.discard();
       controller?.abort(new Error('deadline'));
     }, timeoutMs);
     /** The body is complete, or cut at the cap: decoding may still have bytes to give. */
@@ -145,6 +146,7 @@ function dispatchOnce(pool: Pool, options: Dispatcher.DispatchOptions, timeoutMs
         endBody();
       },
       onResponseError(_controller, error) {
+        if (!ended) reader?.discard();
         if (!ended) settle({ error: toTransportError(error, { status, bodyBytes: reader?.received ?? 0 }) });
       },
     };
