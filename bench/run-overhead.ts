@@ -16,12 +16,12 @@ import { buildPlan } from '../src/orchestration/plan.js';
 import { loadSpec } from '../src/spec/load.js';
 import type { ApiModel } from '../src/spec/model.js';
 import { createSchemaValidator } from '../src/spec/validator.js';
-import { sharedSpec } from '../test/support/shared-specs.js';
+import { githubRestSpec } from '../test/support/real-specs.js';
 
 const REQUESTS = Number(process.argv[2] ?? 10_000);
 const CONCURRENCY = Number(process.argv[3] ?? 8);
 const ROUNDS = 5;
-const GITHUB_SPEC = sharedSpec('github-rest-api.json');
+const GITHUB_SPEC = githubRestSpec();
 
 const SPEC = `
 openapi: 3.0.3

@@ -7,7 +7,7 @@ import type { TestCase } from '../../src/agents/test-case.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
 import { CONTEXT, CREATE_PET, DELETE_PET, GET_PET, LIST_PETS, OPERATIONS, PET_SCHEMA, petModel } from './agent-fixtures.js';
-import { sharedSpec } from '../support/shared-specs.js';
+import { githubRestSpec } from '../support/real-specs.js';
 
 const model = petModel();
 const output = negativeAgent.plan(model, OPERATIONS, CONTEXT);
@@ -143,7 +143,7 @@ describe('negative agent: plan shape', () => {
   });
 
   it('plans every GitHub operation with no notes', async () => {
-    const github = await loadSpec(sharedSpec('github-rest-api.json'));
+    const github = await loadSpec(githubRestSpec());
     const planned = negativeAgent.plan(github, github.operations, { seed: 3, maxExamples: 2, identities: [] });
     expect(planned.notes).toEqual([]);
     expect(planned.cases.length).toBeGreaterThan(github.operations.length);

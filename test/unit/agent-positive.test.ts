@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { positiveAgent } from '../../src/agents/positive.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { CONTEXT, CREATE_PET, invalidParts, LIST_PETS, OPERATIONS, petModel } from './agent-fixtures.js';
-import { sharedSpec } from '../support/shared-specs.js';
+import { githubRestSpec } from '../support/real-specs.js';
 
 describe('positive agent', () => {
   const model = petModel();
@@ -62,7 +62,7 @@ describe('positive agent', () => {
 
 describe('positive agent over GitHub', () => {
   it('plans every one of its operations, each case valid', async () => {
-    const model = await loadSpec(sharedSpec('github-rest-api.json'));
+    const model = await loadSpec(githubRestSpec());
     const output = positiveAgent.plan(model, model.operations, { seed: 7, maxExamples: 2, identities: [] });
     expect(output.notes).toEqual([]);
     expect(new Set(output.cases.map((c) => c.operation)).size).toBe(model.operations.length);

@@ -11,7 +11,7 @@ import { loadSpec } from '../../src/spec/load.js';
 import type { ApiModel, JsonSchema } from '../../src/spec/model.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
 import { DEFS, modelWith, TRICKY_SCHEMAS } from './data-fixtures.js';
-import { sharedSpec } from '../support/shared-specs.js';
+import { githubRestSpec } from '../support/real-specs.js';
 
 interface Measure {
   schemas: number;
@@ -74,7 +74,7 @@ function unsatisfiable(file: string, label: string): boolean {
 
 describe('rate of invalid "valid" values over the corpus', () => {
   it('GitHub REST description: 0 invalid, none dropped', async () => {
-    const model = await loadSpec(sharedSpec('github-rest-api.json'));
+    const model = await loadSpec(githubRestSpec());
     const result = measure(model, schemasOf(model, false), 1);
     expect(result.schemas).toBeGreaterThan(3000);
     expect(result.invalid).toEqual([]);

@@ -92,6 +92,6 @@ describe('artifactUriFor', () => {
     { source: 'https://example.com/openapi.json', expected: 'https://example.com/openapi.json' },
     { source: '-', expected: 'stdin' },
   ])('$source → $expected', ({ source, expected }) => {
-    expect(artifactUriFor(source, '/work/project')).toBe(expected);
+    expect(artifactUriFor(source, '/home/user/project')).toBe(expected);
   });
 });

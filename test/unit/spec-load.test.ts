@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/spec/load.js';
 import type { ApiModel, Operation } from '../../src/spec/model.js';
-import { sharedSpec } from '../support/shared-specs.js';
+import { githubRestSpec, realSpec } from '../support/real-specs.js';
 
 const VALID = 'test/fixtures/specs/valid';
 const EXAMPLES = 'node_modules/@readme/oas-examples';
@@ -16,8 +16,8 @@ function operation(model: ApiModel, key: string): Operation {
 
 describe('real descriptions', () => {
   const real: { path: string; dialect: ApiModel['dialect']; operations: number; server: string }[] = [
-    { path: sharedSpec('github-rest-api.json'), dialect: 'openapi-3.0', operations: 1223, server: 'https://api.github.com' },
-    { path: sharedSpec('emb-ncs-swagger2.json'), dialect: 'swagger-2.0', operations: 6, server: 'https://localhost:8080' },
+    { path: githubRestSpec(), dialect: 'openapi-3.0', operations: 1223, server: 'https://api.github.com' },
+    { path: realSpec('emb-ncs-swagger2.json'), dialect: 'swagger-2.0', operations: 6, server: 'https://localhost:8080' },
     { path: `${EXAMPLES}/2.0/json/petstore.json`, dialect: 'swagger-2.0', operations: 20, server: 'http://petstore.swagger.io/v2' },
     { path: `${EXAMPLES}/3.0/json/petstore.json`, dialect: 'openapi-3.0', operations: 20, server: 'http://petstore.swagger.io/v2' },
     { path: `${EXAMPLES}/3.1/json/petstore.json`, dialect: 'openapi-3.1', operations: 20, server: 'http://petstore.swagger.io/v2' },
@@ -34,7 +34,7 @@ describe('real descriptions', () => {
   }, 90_000);
 
   it('keeps GitHub shared components as one object (converted once)', async () => {
-    const model = await loadSpec(sharedSpec('github-rest-api.json'));
+    const model = await loadSpec(githubRestSpec());
     const repoSchemas = ['GET /repos/{owner}/{repo}', 'PATCH /repos/{owner}/{repo}'].map(
       (key) => operation(model, key).responses.find((r) => r.status === '200')!.content[0]!.schema,
     );

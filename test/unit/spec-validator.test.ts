@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/spec/load.js';
 import type { ApiModel, JsonSchema } from '../../src/spec/model.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
-import { sharedSpec } from '../support/shared-specs.js';
+import { githubRestSpec } from '../support/real-specs.js';
 
 const emptyModel: ApiModel = {
   source: 'test', dialect: 'openapi-3.1', specVersion: '3.1.0', info: { title: 't', version: '1' }, servers: [], operations: [],
@@ -79,7 +79,7 @@ describe('validating against a loaded model', async () => {
   });
 
   it('validates against GitHub shared components compiled once', async () => {
-    const github = await loadSpec(sharedSpec('github-rest-api.json'));
+    const github = await loadSpec(githubRestSpec());
     const githubValidator = createSchemaValidator(github);
     const repo = github.operations.find((operation) => operation.key === 'GET /repos/{owner}/{repo}')!.responses.find((r) => r.status === '200')!.content[0]!.schema;
     const result = githubValidator.validate(repo, { id: 'not a number' });
