@@ -5,7 +5,7 @@
 //   npx tsx bench/run-overhead.ts [requests] [concurrency]
 import { spawn } from 'node:child_process';
 import { Pool } from 'undici';
-import type { TestCase } from '../src/agents/test-case.js';
+import type { TestCase } from '../src/core/test-case.js';
 import { buildIdentities, identityInfos } from '../src/execution/auth/identity.js';
 import { createCheckRegistry } from '../src/execution/checks/registry.js';
 import { prepareRequest } from '../src/execution/prepare.js';

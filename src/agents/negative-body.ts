@@ -3,7 +3,7 @@
 import type { Operation } from '../spec/model.js';
 import type { ValueGenerator } from './data/values.js';
 import { cloneRequest, limitPerPointer, negativeCase } from './negative-cases.js';
-import type { Mutation, PlannedRequest, TestCase } from './test-case.js';
+import type { Mutation, PlannedRequest, TestCase } from '../core/test-case.js';
 import { chooseContent } from './valid-request.js';
 
 const UNDECLARED_MEDIA_TYPES = ['text/plain', 'application/xml', 'application/octet-stream'];

@@ -1,7 +1,7 @@
 // Building blocks of the Functional-Negative agent: a case from a base request with one part changed.
 import type { Operation } from '../spec/model.js';
 import type { Probe } from './data/values.js';
-import type { Expectation, Mutation, PlannedRequest, TestCase } from './test-case.js';
+import type { Expectation, Mutation, PlannedRequest, TestCase } from '../core/test-case.js';
 
 /** Gives each case of one operation a stable, unique id from a readable label. */
 export function idAllocator(agent: string, operation: Operation): (label: string) => string {

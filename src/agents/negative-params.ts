@@ -3,7 +3,7 @@
 import type { Operation, ParameterLocation } from '../spec/model.js';
 import type { Probe, ValueGenerator } from './data/values.js';
 import { cloneRequest, limitPerPointer, negativeCase } from './negative-cases.js';
-import type { PlannedRequest, TestCase } from './test-case.js';
+import type { PlannedRequest, TestCase } from '../core/test-case.js';
 import { sendableParameters } from './valid-request.js';
 
 const BUCKET = { path: 'pathParams', query: 'query', header: 'headers', cookie: 'cookies' } as const;

@@ -4,7 +4,7 @@ import type { ApiModel, Operation } from '../spec/model.js';
 import { deriveSeed } from './data/prng.js';
 import { createValueGenerator } from './data/values.js';
 import { cloneRequest, negativeCase } from './negative-cases.js';
-import type { PlannedRequest, TestCase } from './test-case.js';
+import type { PlannedRequest, TestCase } from '../core/test-case.js';
 import { emptyRequest, sendableParameters } from './valid-request.js';
 
 /** Tried in this order; the first one the path does not declare is sent. */

@@ -10,7 +10,7 @@ import { bodyCases } from './negative-body.js';
 import { idAllocator } from './negative-cases.js';
 import { parameterCases } from './negative-params.js';
 import { missingHeaderProbe, unsupportedMethodProbes } from './negative-probes.js';
-import type { TestCase } from './test-case.js';
+import type { TestCase } from '../core/test-case.js';
 import { validRequest } from './valid-request.js';
 
 export const negativeAgent: Agent = {

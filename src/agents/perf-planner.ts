@@ -5,7 +5,7 @@
 import { SentinelError } from '../errors.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 import type { LoadModel, Stage } from '../execution/load/types.js';
-import type { PlannedRequest } from './test-case.js';
+import type { PlannedRequest } from '../core/test-case.js';
 import { buildStages, DEFAULT_DURATION_MS, DEFAULT_RATE, type PerfProfile } from './perf/profiles.js';
 import { lifecycleScenarios } from './perf/lifecycle-scenarios.js';
 import { planRequest, type RequestValues } from './perf/planned-request.js';

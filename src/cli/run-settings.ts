@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { SentinelError } from '../errors.js';
 import { parseHeader, parseIdentityFlag, type Role, type SchemeCredentials } from '../execution/auth/identity.js';
 import type { LoginSpec } from '../execution/auth/login.js';
-import { SEVERITIES, type Severity } from '../execution/finding.js';
+import { SEVERITIES, type Severity } from '../core/finding.js';
 import { parseFilter, type OperationFilter } from '../orchestration/select.js';
 import { REPORT_FORMATS, isReportFormat, type ReportFormat } from '../report/index.js';
 import { configHeaderPairs, type RunConfig } from './config.js';

@@ -1,7 +1,7 @@
 // The agents a run can use, made per run (never a module global). `--agents` picks among them by name;
 // without it the default agents run. To add an agent: one import and one entry line.
 import type { Agent } from '../agents/agent.js';
-import type { AgentName } from '../agents/test-case.js';
+import type { AgentName } from '../core/test-case.js';
 import { authAgent } from '../agents/auth/agent.js';
 import { injectionAgent } from '../agents/injection/agent.js';
 import { mockingAgent } from '../agents/mocking.js';

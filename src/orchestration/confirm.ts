@@ -3,7 +3,7 @@
 // on a request safe to repeat stand only if the check still fails once the same request has been sent
 // again; for other methods the single timing stands and the check says so.
 import type { Remeasurement } from '../execution/checks/check.js';
-import type { Exchange, SentRequest } from '../execution/exchange.js';
+import type { Exchange, SentRequest } from '../core/exchange.js';
 import type { JudgedDraft } from './judge.js';
 
 /** Methods that change nothing on the server (RFC 9110 §9.2.1 minus TRACE, which we never send). */

@@ -1,20 +1,20 @@
 // The run engine: executes a plan (cases, then scenarios, at bounded concurrency), judges every exchange,
 // dedupes and shrinks findings, and reports everything as events. The only I/O is the HTTP client.
 import { randomUUID } from 'node:crypto';
-import type { Scenario, TestCase, TestPlan } from '../agents/test-case.js';
+import type { Scenario, TestCase, TestPlan } from '../core/test-case.js';
 import type { IdentitySet } from '../execution/auth/identity.js';
 import type { CanaryHits, CheckContext, CheckOptions } from '../execution/checks/check.js';
 import type { CheckRegistry } from '../execution/checks/registry.js';
-import type { Exchange, SentRequest } from '../execution/exchange.js';
+import type { Exchange, SentRequest } from '../core/exchange.js';
 import { createHttpClient, toTransportError, type HttpClient } from '../execution/http-client.js';
 import { prepareRequest } from '../execution/prepare.js';
 import { createRateLimiter } from '../execution/rate-limiter.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 import { confirmByRemeasuring, describeUnconfirmed } from './confirm.js';
-import type { RunEventHandler } from './events.js';
+import type { RunEventHandler } from '../core/events.js';
 import { FindingCollector, toFindings } from './findings.js';
 import { createJudge } from './judge.js';
-import type { RunResult } from './run-result.js';
+import type { RunResult } from '../core/run-result.js';
 import { executeScenario } from './scenario-runner.js';
 import { shrinkOccurrences } from './shrink.js';
 import { describeCodes, summarize } from './summarize.js';

@@ -1,7 +1,7 @@
 // One run from a loaded model: select operations, plan with the chosen agents, execute and judge.
 // The CLI and the platform's workers call this; what they do with the events is theirs.
 import type { Agent, AgentContext } from '../agents/agent.js';
-import type { TestPlan } from '../agents/test-case.js';
+import type { TestPlan } from '../core/test-case.js';
 import { DEFAULT_IDENTITY, identityInfos, type IdentitySet } from '../execution/auth/identity.js';
 import { startCanary, type Canary } from '../execution/canary.js';
 import type { CheckOptions } from '../execution/checks/check.js';
@@ -10,7 +10,7 @@ import type { HttpClient } from '../execution/http-client.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 import { createSchemaValidator } from '../spec/validator.js';
 import { executePlan, type EngineOutcome } from './engine.js';
-import type { RunEventHandler } from './events.js';
+import type { RunEventHandler } from '../core/events.js';
 import { buildPlan } from './plan.js';
 
 export interface RunRequest {

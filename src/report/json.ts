@@ -1,6 +1,6 @@
 // The JSON report (DESIGN.md's contract): `{ summary, findings }`, redacted, stable order.
-import type { RunResult, RunSummary } from '../orchestration/run-result.js';
-import { redactUrl } from './redact.js';
+import type { RunResult, RunSummary } from '../core/run-result.js';
+import { redactUrl } from '../execution/redaction/redact.js';
 import { reportFindings, type ReportFinding } from './report-finding.js';
 
 export function writeJson(result: RunResult): string {

@@ -1,8 +1,8 @@
 // A readable summary for a pull-request comment or a CI job page.
-import { SEVERITIES } from '../execution/finding.js';
-import type { RunResult } from '../orchestration/run-result.js';
+import { SEVERITIES } from '../core/finding.js';
+import type { RunResult } from '../core/run-result.js';
 import { exchangeLines } from './evidence-text.js';
-import { redactUrl } from './redact.js';
+import { redactUrl } from '../execution/redaction/redact.js';
 import { reportFindings, type ReportFinding } from './report-finding.js';
 
 export function writeMarkdown(result: RunResult): string {

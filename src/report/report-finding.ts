@@ -1,10 +1,10 @@
 // The written form of a finding, shared by every writer: redacted, with its curl line, in a stable order.
-import type { SentRequest } from '../execution/exchange.js';
-import { severityRank, type Finding } from '../execution/finding.js';
-import type { RunResult } from '../orchestration/run-result.js';
-import { toCurl } from './curl.js';
-import { collectSecretValues, redactRequest, redactResponse, scrubSecrets } from './redact.js';
-import { isSecretName } from './secret-names.js';
+import type { SentRequest } from '../core/exchange.js';
+import { severityRank, type Finding } from '../core/finding.js';
+import type { RunResult } from '../core/run-result.js';
+import { toCurl } from '../execution/redaction/curl.js';
+import { collectSecretValues, redactRequest, redactResponse, scrubSecrets } from '../execution/redaction/redact.js';
+import { isSecretName } from '../execution/redaction/secret-names.js';
 
 /** One request/response pair as written: the finding's own fields, redacted. */
 export type ReportExchange = Pick<Finding, 'request' | 'response' | 'curl'>;

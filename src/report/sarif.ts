@@ -1,11 +1,11 @@
 // SARIF 2.1.0 for code-scanning UIs: one rule per check, one result per finding, located at the
 // operation (logical) and the description file (physical) when it is a file or URL.
 import { createHash } from 'node:crypto';
-import type { Severity } from '../execution/finding.js';
-import type { RunResult } from '../orchestration/run-result.js';
+import type { Severity } from '../core/finding.js';
+import type { RunResult } from '../core/run-result.js';
 import { checkCatalog, SECURITY_CHECKS, type CheckInfo } from './check-catalog.js';
 import { reportFindings, type ReportFinding } from './report-finding.js';
-import { redactUrl } from './redact.js';
+import { redactUrl } from '../execution/redaction/redact.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_VERSION = '0.1.0';

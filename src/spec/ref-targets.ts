@@ -2,7 +2,7 @@
 // that loop without reaching a value, and applies keywords written beside a `$ref`.
 import { SpecError } from '../errors.js';
 import { createLocator } from './locate.js';
-import { findObject, splitPointer } from './pointer.js';
+import { findObject, splitPointer } from '../core/json-pointer.js';
 
 type Obj = Record<string, unknown>;
 

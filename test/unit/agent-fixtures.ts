@@ -1,7 +1,7 @@
 // A small hand-built API for the agent tests: a pet store with every parameter location, enums,
 // optional parts, a closed body with a readOnly id, and a required header.
 import { requestView } from '../../src/agents/data/request-view.js';
-import type { TestCase } from '../../src/agents/test-case.js';
+import type { TestCase } from '../../src/core/test-case.js';
 import type { ApiModel, Operation, Parameter } from '../../src/spec/model.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
 import { modelWith } from './data-fixtures.js';

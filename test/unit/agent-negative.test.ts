@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { negativeAgent } from '../../src/agents/negative.js';
 import { requestView } from '../../src/agents/data/request-view.js';
-import type { TestCase } from '../../src/agents/test-case.js';
+import type { TestCase } from '../../src/core/test-case.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
 import { CONTEXT, CREATE_PET, DELETE_PET, GET_PET, LIST_PETS, OPERATIONS, PET_SCHEMA, petModel } from './agent-fixtures.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bfla } from '../../src/execution/checks/bfla.js';
 import { bola } from '../../src/execution/checks/bola.js';
 import { ignoredAuth } from '../../src/execution/checks/ignored-auth.js';
-import type { TestCase } from '../../src/agents/test-case.js';
+import type { TestCase } from '../../src/core/test-case.js';
 import { executed, judge, judgeScenario, request } from './security-fixtures.js';
 
 describe('ignored_auth', () => {

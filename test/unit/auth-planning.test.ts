@@ -1,12 +1,12 @@
 // The auth agent's plan: credential variants per security scheme, ignored_auth on every protected
 // operation (after creating what it acts on), bola across identity pairs, bfla by shape, and notes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IdentityInfo } from '../../src/agents/agent.js';
+import type { IdentityInfo } from '../../src/core/identity.js';
 import { authAgent } from '../../src/agents/auth/agent.js';
 import { bolaPairs } from '../../src/agents/auth/bola.js';
 import { privilegeReason } from '../../src/agents/auth/privilege.js';
 import { credentialVariants, requiresAuth } from '../../src/agents/auth/security.js';
-import { roleOf } from '../../src/agents/stateful/roles.js';
+import { roleOf } from '../../src/core/roles.js';
 import type { ApiModel } from '../../src/spec/model.js';
 import { modelFrom } from './security-fixtures.js';
 

@@ -1,6 +1,6 @@
 // negative_data_rejection and positive_data_acceptance: the two checks that judge a case's expectation.
 import { describe, expect, it } from 'vitest';
-import type { Expectation, Mutation } from '../../src/agents/test-case.js';
+import type { Expectation, Mutation } from '../../src/core/test-case.js';
 import { negativeDataRejection } from '../../src/execution/checks/negative-data-rejection.js';
 import { positiveDataAcceptance } from '../../src/execution/checks/positive-data-acceptance.js';
 import { context, testCase } from './check-fixtures.js';

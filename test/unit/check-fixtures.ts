@@ -1,8 +1,8 @@
 // Small builders for check tests: an operation, a case, an exchange and a real Ajv validator.
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { TestCase } from '../../src/agents/test-case.js';
+import type { TestCase } from '../../src/core/test-case.js';
 import type { CheckContext, CheckOptions } from '../../src/execution/checks/check.js';
-import type { Exchange } from '../../src/execution/exchange.js';
+import type { Exchange } from '../../src/core/exchange.js';
 import type { ApiModel, Operation, Response } from '../../src/spec/model.js';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });

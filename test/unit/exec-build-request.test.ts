@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlannedRequest } from '../../src/agents/test-case.js';
+import type { PlannedRequest } from '../../src/core/test-case.js';
 import { buildRequest, joinUrl } from '../../src/execution/serialize/request.js';
 import type { Operation, Parameter } from '../../src/spec/model.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyHeaderNames, applyAuth } from '../../src/execution/auth/apply.js';
 import { buildIdentities, identityInfos, parseHeader, parseIdentityFlag } from '../../src/execution/auth/identity.js';
-import type { PlannedRequest } from '../../src/agents/test-case.js';
+import type { PlannedRequest } from '../../src/core/test-case.js';
 import type { ApiModel, Operation, SecurityRequirement } from '../../src/spec/model.js';
 
 describe('parsing flags', () => {

@@ -1,6 +1,6 @@
 // The run's scenario extraction reads the same forms as the load engine, `#regex:` included.
 import { describe, expect, it } from 'vitest';
-import type { ReceivedResponse } from '../../src/execution/exchange.js';
+import type { ReceivedResponse } from '../../src/core/exchange.js';
 import { extractAll } from '../../src/execution/scenario-vars.js';
 
 const response = (headers: Record<string, string | string[]>, json?: unknown): ReceivedResponse => ({

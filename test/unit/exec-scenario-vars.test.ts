@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PlannedRequest } from '../../src/agents/test-case.js';
-import type { ReceivedResponse } from '../../src/execution/exchange.js';
+import type { PlannedRequest } from '../../src/core/test-case.js';
+import type { ReceivedResponse } from '../../src/core/exchange.js';
 import { extract, extractAll, substitute } from '../../src/execution/scenario-vars.js';
 
 const response: ReceivedResponse = {

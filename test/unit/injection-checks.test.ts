@@ -7,13 +7,22 @@ import { pathTraversal } from '../../src/execution/checks/path-traversal.js';
 import { promptInjection } from '../../src/execution/checks/prompt-injection.js';
 import { sqlInjection } from '../../src/execution/checks/sql-injection.js';
 import { xss } from '../../src/execution/checks/xss.js';
+import { expectedMarker } from '../../src/agents/injection/payloads/command.js';
+import { expectedOverrideAnswer } from '../../src/agents/injection/payloads/prompt.js';
 import { judge, probe, type Reply } from './security-fixtures.js';
+
+/** What the injection agent writes into a probe case for these payloads. */
+function expectsOf(payload: unknown) {
+  if (typeof payload !== 'string') return undefined;
+  const marker = expectedMarker(payload) ?? expectedOverrideAnswer(payload);
+  return marker === undefined ? undefined : { marker };
+}
 
 type Row = [name: string, constraint: string, payload: unknown, reply: Reply, flagged: string | undefined];
 
 function table(check: Parameters<typeof judge>[0], rows: Row[]) {
   it.each(rows)('%s', (_name, constraint, payload, reply, flagged) => {
-    const findings = judge(check, probe(constraint, payload), reply);
+    const findings = judge(check, probe(constraint, payload, 'query', 'q', expectsOf(payload)), reply);
     if (flagged === undefined) expect(findings).toEqual([]);
     else {
       expect(findings).toHaveLength(1);

@@ -7,7 +7,7 @@ import { expectedOverrideAnswer, promptPayloads } from '../../src/agents/injecti
 import { booleanPairs, delayPayloads } from '../../src/agents/injection/payloads/sql.js';
 import { canaryTarget, tokenOf } from '../../src/agents/injection/payloads/ssrf.js';
 import { markerToken } from '../../src/agents/injection/markers.js';
-import { roleOf } from '../../src/agents/stateful/roles.js';
+import { roleOf } from '../../src/core/roles.js';
 import type { AgentOutput } from '../../src/agents/agent.js';
 import type { ApiModel } from '../../src/spec/model.js';
 import { modelFrom } from './security-fixtures.js';

@@ -8,8 +8,10 @@ import { sqlInjectionScenario } from '../../src/execution/checks/sql-injection.j
 import { ssrf } from '../../src/execution/checks/ssrf.js';
 import { executed, judgeScenario, probe, type Reply } from './security-fixtures.js';
 
+/** Delay probes carry the sleep they ask for, as the injection agent writes it (1 s; 0 for the control). */
+const delayOf = (constraint: string) => (constraint.endsWith(':delay') ? { delayMs: 1000 } : constraint.endsWith(':control') ? { delayMs: 0 } : undefined);
 const step = (role: string, constraint: string | undefined, payload: string, reply: Reply) =>
-  executed(role, constraint === undefined ? {} : { ...probe(constraint, payload), id: role }, reply);
+  executed(role, constraint === undefined ? {} : { ...probe(constraint, payload, 'query', 'q', delayOf(constraint)), id: role }, reply);
 
 describe('sql_injection: time-based, confirmed by repetition and a zero-sleep control', () => {
   const run = (baseline: number, d1: number, control: number, d2: number) =>
@@ -114,7 +116,7 @@ describe('ssrf: a hit on the canary with the probe token', () => {
     await canary.close();
   });
 
-  const probeStep = (token: string) => executed('probe', { ...probe('ssrf:canary', `${canary.url}/ssrf/${token}`, 'body', '/url'), id: 'p' }, { status: 201 });
+  const probeStep = (token: string) => executed('probe', { ...probe('ssrf:canary', `${canary.url}/ssrf/${token}`, 'body', '/url', { canaryToken: token }), id: 'p' }, { status: 201 });
 
   it('counts requests by token and the check reports the hit', async () => {
     expect(canary.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

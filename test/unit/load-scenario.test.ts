@@ -6,7 +6,7 @@ import type { Captured } from '../../src/execution/load/http-client.js';
 import { warmUpRequestsOf } from '../../src/execution/load/warm-up.js';
 import { ScenarioRunner, type StepAnswer } from '../../src/execution/load/scenario-runner.js';
 import { createUniqueValues, nextUniqueValue } from '../../src/execution/load/unique-value.js';
-import { locationPattern, patternProblem, toPythonPattern } from '../../src/execution/extract-pattern.js';
+import { locationPattern, patternProblem, toPythonPattern } from '../../src/core/extract-pattern.js';
 import { scenarioMarker, type MixEntry, type ScenarioStep } from '../../src/execution/load/types.js';
 
 const base = 'http://127.0.0.1:8080';

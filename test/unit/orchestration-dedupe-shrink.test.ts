@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TestCase } from '../../src/agents/test-case.js';
-import type { Exchange } from '../../src/execution/exchange.js';
+import type { TestCase } from '../../src/core/test-case.js';
+import type { Exchange } from '../../src/core/exchange.js';
 import { FindingCollector, toFindings } from '../../src/orchestration/findings.js';
 import type { JudgedDraft } from '../../src/orchestration/judge.js';
 import { shrink, shrinkCandidates, withoutPart } from '../../src/orchestration/shrink.js';

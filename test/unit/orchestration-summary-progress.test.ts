@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.js';
 import { formatSummary } from '../../src/cli/summary.js';
-import type { Finding } from '../../src/execution/finding.js';
-import type { RunResult } from '../../src/orchestration/run-result.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { RunResult } from '../../src/core/run-result.js';
 
 const finding = (check: string, severity: Finding['severity'], count: number): Finding => ({
   check,

@@ -9,7 +9,7 @@ import { exportInput } from '../../src/report/perf/export-input.js';
 import { k6Thresholds, toK6Script } from '../../src/report/perf/k6.js';
 import { toLocustScript } from '../../src/report/perf/locust.js';
 import type { LoadModel, MixEntry } from '../../src/execution/load/types.js';
-import { matchPattern } from '../../src/execution/extract-pattern.js';
+import { matchPattern } from '../../src/core/extract-pattern.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'sentinel-perf-export-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));

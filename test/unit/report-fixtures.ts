@@ -1,6 +1,6 @@
 // A run result with secrets in every place they can hide, shared by the writer tests.
-import type { Finding } from '../../src/execution/finding.js';
-import type { RunResult } from '../../src/orchestration/run-result.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { RunResult } from '../../src/core/run-result.js';
 
 export const SECRETS = {
   bearer: 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.sig-abc123xyz',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toCurl, shellQuote } from '../../src/report/curl.js';
-import { collectSecretValues, redactExchange, redactHeaders, redactRequest, redactUrl, REDACTED, scrubSecrets } from '../../src/report/redact.js';
-import { isSecretName, secretParamNames } from '../../src/report/secret-names.js';
+import { toCurl, shellQuote } from '../../src/execution/redaction/curl.js';
+import { collectSecretValues, redactExchange, redactHeaders, redactRequest, redactUrl, REDACTED, scrubSecrets } from '../../src/execution/redaction/redact.js';
+import { isSecretName, secretParamNames } from '../../src/execution/redaction/secret-names.js';
 import { execFileSync } from 'node:child_process';
 
 describe('isSecretName', () => {

@@ -1,19 +1,19 @@
 // Builders for the stateful, auth and injection tests: probe cases, exchanges, executed scenario steps
 // and a small model loaded from YAML text.
-import type { Mutation, PlannedRequest, Scenario, TestCase } from '../../src/agents/test-case.js';
+import type { Mutation, PlannedRequest, ProbeExpectation, Scenario, TestCase } from '../../src/core/test-case.js';
 import type { CanaryHits, Check, ExecutedStep, ScenarioCheck } from '../../src/execution/checks/check.js';
-import type { Exchange } from '../../src/execution/exchange.js';
-import type { FindingDraft } from '../../src/execution/finding.js';
+import type { Exchange } from '../../src/core/exchange.js';
+import type { FindingDraft } from '../../src/core/finding.js';
 import type { ApiModel } from '../../src/spec/model.js';
 import { loadSpec } from '../../src/spec/load.js';
-import { stepCaseId } from '../../src/agents/stateful/roles.js';
+import { stepCaseId } from '../../src/core/roles.js';
 
 export function request(extra: Partial<PlannedRequest> = {}): PlannedRequest {
   return { method: 'get', pathParams: {}, query: {}, headers: {}, cookies: {}, ...extra };
 }
 
 /** A probe case with `payload` in query parameter `target` (or the body pointer when location is body). */
-export function probe(constraint: string, payload: unknown, location: Mutation['location'] = 'query', target = 'q'): TestCase {
+export function probe(constraint: string, payload: unknown, location: Mutation['location'] = 'query', target = 'q', expects?: ProbeExpectation): TestCase {
   const req = location === 'body' ? request({ method: 'post', body: { mediaType: 'application/json', value: { [target.slice(1)]: payload } } }) : request({ [location === 'path' ? 'pathParams' : location === 'query' ? 'query' : location === 'header' ? 'headers' : 'cookies']: { [target]: payload } });
   return {
     id: 'probe',
@@ -24,6 +24,7 @@ export function probe(constraint: string, payload: unknown, location: Mutation['
     request: req,
     mutation: { location, target, constraint, description: 'a probe' },
     checks: [constraint.split(':')[0]!],
+    ...(expects !== undefined ? { probe: expects } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // The scenario builder on awkward graphs: references in a cycle, and a parameter nothing produces.
 import { describe, expect, it } from 'vitest';
 import { planningContext } from '../../src/agents/stateful/agent.js';
-import { roleOf } from '../../src/agents/stateful/roles.js';
+import { roleOf } from '../../src/core/roles.js';
 import { ScenarioBuilder } from '../../src/agents/stateful/scenario-builder.js';
 import { modelFrom } from './security-fixtures.js';
 

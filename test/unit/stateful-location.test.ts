@@ -5,9 +5,9 @@ import { authAgent } from '../../src/agents/auth/agent.js';
 import { statefulAgent } from '../../src/agents/stateful/agent.js';
 import { buildDependencyGraph } from '../../src/agents/stateful/dependency-graph.js';
 import { givesBareValue, locationIdSource, pathParameterSource } from '../../src/agents/stateful/location-id.js';
-import { roleOf } from '../../src/agents/stateful/roles.js';
-import type { Scenario } from '../../src/agents/test-case.js';
-import { matchPattern } from '../../src/execution/extract-pattern.js';
+import { roleOf } from '../../src/core/roles.js';
+import type { Scenario } from '../../src/core/test-case.js';
+import { matchPattern } from '../../src/core/extract-pattern.js';
 import type { ApiModel } from '../../src/spec/model.js';
 import { modelFrom } from './security-fixtures.js';
 

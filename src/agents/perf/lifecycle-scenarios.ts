@@ -5,11 +5,11 @@
 // first) keeps a soak from growing the target's data; the reserved `unique` value in the bodies' likely
 // unique keys (email, username, slug...) keeps iterations from colliding (409) with each other.
 import type { ApiModel } from '../../spec/model.js';
-import type { ScenarioStep } from '../test-case.js';
+import type { ScenarioStep } from '../../core/test-case.js';
 import { planningContext } from '../stateful/agent.js';
 import { startWithCreate } from '../stateful/lifecycle.js';
 import type { Resource } from '../stateful/resources.js';
-import { roleOf } from '../stateful/roles.js';
+import { roleOf } from '../../core/roles.js';
 import type { ScenarioBuilder } from '../stateful/scenario-builder.js';
 import { scenarioMarker, UNIQUE_VALUE, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';
 import { withUniqueValues } from './unique-fields.js';

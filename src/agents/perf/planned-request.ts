@@ -1,7 +1,7 @@
 // One concrete request for an operation under load: values for its required parameters and, when it
 // has one, its body. Optional parameters are left out: a load test measures the common path.
 import type { Operation } from '../../spec/model.js';
-import type { PlannedBody, PlannedRequest } from '../test-case.js';
+import type { PlannedBody, PlannedRequest } from '../../core/test-case.js';
 import type { ValueHint } from '../data/values.js';
 
 /** The part of the value generator the planner uses (see agents/data/values.ts). */

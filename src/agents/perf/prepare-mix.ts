@@ -5,7 +5,7 @@ import { prepareRequest } from '../../execution/prepare.js';
 import type { IdentitySet } from '../../execution/auth/identity.js';
 import type { MixEntry, PreparedRequest } from '../../execution/load/types.js';
 import type { ApiModel } from '../../spec/model.js';
-import type { PlannedRequest } from '../test-case.js';
+import type { PlannedRequest } from '../../core/test-case.js';
 import type { PlannedMixEntry } from '../perf-planner.js';
 
 export function prepareMix(model: ApiModel, mix: PlannedMixEntry[], baseUrl: string, identities: IdentitySet): MixEntry[] {

@@ -2,7 +2,7 @@
 // answers gave (a created item's id). Values are written as the load engine's markers (`__SENTINEL_id__`,
 // see execution/load/types.ts), so each step is serialized once and filled in at send time.
 import { scenarioMarker, UNIQUE_VALUE } from '../../execution/load/types.js';
-import type { PlannedRequest } from '../test-case.js';
+import type { PlannedRequest } from '../../core/test-case.js';
 
 export interface PlannedScenarioStep {
   /** `METHOD /path` of the step's operation, as in the description. */

@@ -2,7 +2,7 @@
 // name...): every iteration of a lifecycle scenario sends the same generated body otherwise, and an API
 // answers 409 from the second one on, so a soak with writes would measure conflicts. The engine's
 // reserved `unique` marker (see UNIQUE_VALUE) goes in where the property's schema leaves room for it.
-import { joinPointer } from '../../spec/pointer.js';
+import { joinPointer } from '../../core/json-pointer.js';
 import type { ApiModel, JsonSchema } from '../../spec/model.js';
 import { isSchemaObject, mergeAllOf, typesOf, type SchemaObject } from '../data/schema-view.js';
 import { scenarioMarker, UNIQUE_VALUE } from './scenarios.js';

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { EXIT_OK, SentinelError } from '../../errors.js';
 import { mockOperation } from '../../agents/mocking.js';
-import type { PlannedRequest } from '../../agents/test-case.js';
+import type { PlannedRequest } from '../../core/test-case.js';
 import { loadSpec } from '../../spec/load.js';
 import type { ApiModel, Operation } from '../../spec/model.js';
 

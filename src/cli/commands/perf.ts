@@ -17,7 +17,7 @@ import { createHttpClient } from '../../execution/http-client.js';
 import { runLoad } from '../../execution/load/engine.js';
 import { probeFailure, probeTarget } from '../../execution/probe.js';
 import { exportInput } from '../../report/perf/export-input.js';
-import { secretParamNames } from '../../report/secret-names.js';
+import { secretParamNames } from '../../execution/redaction/secret-names.js';
 import { toK6Script } from '../../report/perf/k6.js';
 import { toLocustScript } from '../../report/perf/locust.js';
 import { buildPerfReport, formatPerfReport, readBaseline } from '../../report/perf/perf-report.js';

@@ -4,7 +4,7 @@
 // `$response.body#/json/pointer` and `$response.header.Name`, plus `$response.header.Name#regex:<pattern>`
 // (see execution/extract-pattern.ts). The reserved value `unique` needs no extraction (see UNIQUE_VALUE).
 import { SentinelError } from '../../errors.js';
-import { matchPattern, patternProblem } from '../extract-pattern.js';
+import { matchPattern, patternProblem } from '../../core/extract-pattern.js';
 import { resolvePointer } from '../scenario-vars.js';
 import { toDispatchable, type CaptureSpec, type Captured, type DispatchableRequest } from './http-client.js';
 import { SCENARIO_MARKER, UNIQUE_VALUE, type MixEntry } from './types.js';

@@ -4,7 +4,7 @@
 // Scenario steps keep the engine's markers (`__SENTINEL_id__`, `__SENTINEL_unique__`); the scripts fill
 // them in the same way.
 import type { Stage, LoadModel, MixEntry, PreparedRequest, ThinkTime } from '../../execution/load/types.js';
-import { isSecretName } from '../secret-names.js';
+import { isSecretName } from '../../execution/redaction/secret-names.js';
 import type { Threshold } from '../../agents/perf/thresholds.js';
 
 export interface ExportRequest {

@@ -1,7 +1,7 @@
 // Exports a load plan as a Locust file: the same operation mix, concrete requests, stateful scenarios
 // and stages (a LoadTestShape), with the thresholds checked when Locust quits (exit code 1 on a breach).
 import type { Threshold } from '../../agents/perf/thresholds.js';
-import { toPythonPattern } from '../../execution/extract-pattern.js';
+import { toPythonPattern } from '../../core/extract-pattern.js';
 import { secretVariables, type ExportInput, type ExportStep } from './export-input.js';
 
 /** Locust has no arrival-rate executor: an open-model rate becomes users that each pace themselves. */

@@ -50,6 +50,19 @@ export interface Mutation {
   description: string;
 }
 
+/**
+ * What a probe's payload makes a vulnerable target do, written by the agent that built the payload so the
+ * check judging it reads data instead of knowing how payloads are made.
+ */
+export interface ProbeExpectation {
+  /** Text that appears only when the payload was executed (a shell echo's output, an obeyed prompt's answer). */
+  marker?: string;
+  /** The token a request to the canary carries when the target fetched the given URL. */
+  canaryToken?: string;
+  /** How long the payload asks the target to sleep, in milliseconds (time-based probes). */
+  delayMs?: number;
+}
+
 export interface TestCase {
   /** Unique within a plan and stable for a seed. */
   id: string;
@@ -62,6 +75,8 @@ export interface TestCase {
   mutation?: Mutation;
   /** Check ids this case exists for (e.g. `unsupported_method`); empty means the default set. */
   checks?: string[];
+  /** Injection probes: what the payload makes a vulnerable target do. */
+  probe?: ProbeExpectation;
 }
 
 /** A step of a multi-request scenario: a request plus values to extract for later steps. */

@@ -1,6 +1,6 @@
 // Which header, query, cookie or JSON property names hold secrets. Whole words, so `author` and
 // `keyword` stay readable while `api_key`, `X-Auth-Token`, `accessToken` and `sessionid` are hidden.
-import type { ApiModel } from '../spec/model.js';
+import type { ApiModel } from '../../spec/model.js';
 
 /** Headers that carry credentials whatever the API calls its schemes. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);

@@ -1,5 +1,5 @@
 // Everything a run produced; the input of every report writer.
-import type { Finding, Severity } from '../execution/finding.js';
+import type { Finding, Severity } from './finding.js';
 
 export interface RunSummary {
   runId: string;

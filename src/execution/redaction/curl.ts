@@ -1,5 +1,5 @@
 // One line a person can paste into a POSIX shell to send the same request again, secrets redacted.
-import type { SentRequest } from '../execution/exchange.js';
+import type { SentRequest } from '../../core/exchange.js';
 import { redactRequest } from './redact.js';
 
 /** Computed by curl itself; sending a stale one would break the request. */

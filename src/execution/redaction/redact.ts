@@ -1,7 +1,7 @@
 // Secrets never reach a written report: credential headers, secret-named query parameters and cookies
 // are replaced by a marker, and the secret values found there are scrubbed from every other text of the
 // same finding (bodies echoing a token, evidence, messages).
-import type { Exchange, ReceivedResponse, SentRequest } from '../execution/exchange.js';
+import type { Exchange, ReceivedResponse, SentRequest } from '../../core/exchange.js';
 import { isSecretName } from './secret-names.js';
 
 export const REDACTED = '[REDACTED]';

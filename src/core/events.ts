@@ -1,7 +1,7 @@
 // The engine's only output: a typed event stream. Progress bars, report writers, stores and the broker
 // publisher are handlers; the engine never knows who listens.
-import type { Exchange } from '../execution/exchange.js';
-import type { Finding } from '../execution/finding.js';
+import type { Exchange } from './exchange.js';
+import type { Finding } from './finding.js';
 import type { RunResult } from './run-result.js';
 
 /** `findings` on case/scenario events: distinct findings so far in the run (for progress displays). */
