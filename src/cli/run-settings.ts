@@ -1,6 +1,6 @@
 // The settings of one `sentinel run`: flags over the config file over defaults, validated into types.
 import { randomInt } from 'node:crypto';
-import { SentinelError } from '../errors.js';
+import { SentinelError } from '../core/errors.js';
 import { parseHeader, parseIdentityFlag, type Role, type SchemeCredentials } from '../execution/auth/identity.js';
 import type { LoginSpec } from '../execution/auth/login.js';
 import { SEVERITIES, type Severity } from '../core/finding.js';

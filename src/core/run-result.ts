@@ -24,7 +24,7 @@ export interface RunSummary {
   checksRun?: Record<string, string[]>;
   /**
    * Names of the spec's apiKey security scheme parameters (header, query or cookie), redacted in every
-   * report on top of the built-in secret-looking names (see report/redact.ts `secretParamNames`).
+   * report on top of the built-in secret-looking names (see execution/redaction/redact.ts `secretParamNames`).
    */
   secretNames?: string[];
 }

@@ -3,7 +3,7 @@
 // second instead of a run full of failed requests.
 import { connect } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import { INSECURE_HINT, isCertificateError } from '../errors.js';
+import { INSECURE_HINT, isCertificateError } from '../core/errors.js';
 
 export type ProbeResult = { ok: true } | { ok: false; code: string };
 

@@ -1,7 +1,7 @@
 // `--include` / `--exclude`: which operations a run tests. A filter is `kind:pattern` with kind path,
 // method, tag or operationId; `*` matches any run of characters; commas give alternatives
 // (`method:GET,HEAD`). An operation is tested when it matches some include (or none are given) and no exclude.
-import { SentinelError } from '../errors.js';
+import { SentinelError } from '../core/errors.js';
 import type { Operation } from '../spec/model.js';
 
 export type FilterKind = 'path' | 'method' | 'tag' | 'operationId';

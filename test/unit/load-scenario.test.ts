@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SentinelError } from '../../src/errors.js';
+import { SentinelError } from '../../src/core/errors.js';
 import { compileScenario, extractInto, MAX_CAPTURED_BODY_BYTES, requestFor } from '../../src/execution/load/scenario.js';
 import { resolvePointer } from '../../src/execution/scenario-vars.js';
 import type { Captured } from '../../src/execution/load/http-client.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePerf } from '../../src/agents/perf-analyzer.js';
-import { findKnee } from '../../src/agents/perf/knee.js';
-import { growthOverTime, growthWithLoad } from '../../src/agents/perf/growth.js';
-import { compareErrors, compareLatency } from '../../src/agents/perf/regression.js';
-import { parseThreshold } from '../../src/agents/perf/thresholds.js';
+import { analyzePerf } from '../../src/perf/analyzer.js';
+import { findKnee } from '../../src/perf/analyze/knee.js';
+import { growthOverTime, growthWithLoad } from '../../src/perf/analyze/growth.js';
+import { compareErrors, compareLatency } from '../../src/perf/analyze/regression.js';
+import { parseThreshold } from '../../src/perf/analyze/thresholds.js';
 import { runWithSeconds, stage } from './perf-fixtures.js';
 
 const noisy = (base: number, n: number, seed = 1) =>

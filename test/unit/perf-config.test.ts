@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/cli/config.js';
 import { resolvePerfSettings } from '../../src/cli/commands/perf-settings.js';
-import { parseThinkTime } from '../../src/agents/perf/units.js';
+import { parseThinkTime } from '../../src/perf/plan/units.js';
 
 const FILE = 'sentinel.config.yaml';
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInContext, createContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseThreshold } from '../../src/agents/perf/thresholds.js';
-import { exportInput } from '../../src/report/perf/export-input.js';
-import { k6Thresholds, toK6Script } from '../../src/report/perf/k6.js';
-import { toLocustScript } from '../../src/report/perf/locust.js';
+import { parseThreshold } from '../../src/perf/analyze/thresholds.js';
+import { exportInput } from '../../src/perf/report/export-input.js';
+import { k6Thresholds, toK6Script } from '../../src/perf/report/k6.js';
+import { toLocustScript } from '../../src/perf/report/locust.js';
 import type { LoadModel, MixEntry } from '../../src/execution/load/types.js';
 import { matchPattern } from '../../src/core/extract-pattern.js';
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planPerf, type PerfPlanOptions } from '../../src/agents/perf-planner.js';
+import { planPerf, type PerfPlanOptions } from '../../src/perf/planner.js';
 import { createValueGenerator } from '../../src/agents/data/values.js';
-import { prepareMix } from '../../src/agents/perf/prepare-mix.js';
-import type { ScenarioDefinition } from '../../src/agents/perf/user-scenarios.js';
+import { prepareMix } from '../../src/perf/plan/prepare-mix.js';
+import type { ScenarioDefinition } from '../../src/perf/plan/user-scenarios.js';
 import { SCENARIO_MARKER } from '../../src/execution/load/types.js';
-import { buildStages } from '../../src/agents/perf/profiles.js';
+import { buildStages } from '../../src/perf/plan/profiles.js';
 import { createArrivals, shareStages, workerCount } from '../../src/execution/load/schedule.js';
 import { createMixPicker } from '../../src/execution/load/mix.js';
 import type { ApiModel, Operation } from '../../src/spec/model.js';

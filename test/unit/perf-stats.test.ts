@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mannWhitneyU, proportionPGreater, ranks, spearman, spearmanPGreater, slope } from '../../src/agents/perf/stats.js';
+import { mannWhitneyU, proportionPGreater, ranks, spearman, spearmanPGreater, slope } from '../../src/perf/analyze/stats.js';
 
 // Reference values from scipy 1.17: mannwhitneyu(a, b, alternative='greater', method='asymptotic').
 describe('Mann-Whitney U', () => {

@@ -1,7 +1,7 @@
 // The terminal summary of a perf run: the scenario section says how iterations ended and why they failed.
 import { describe, expect, it } from 'vitest';
-import { analyzePerf } from '../../src/agents/perf-analyzer.js';
-import { formatPerfSummary } from '../../src/report/perf/text.js';
+import { analyzePerf } from '../../src/perf/analyzer.js';
+import { formatPerfSummary } from '../../src/perf/report/text.js';
 import type { ScenarioStats } from '../../src/execution/load/result.js';
 import { runWithSeconds } from './perf-fixtures.js';
 

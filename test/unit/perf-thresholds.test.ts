@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SentinelError } from '../../src/errors.js';
-import { judgeThreshold, parseThreshold } from '../../src/agents/perf/thresholds.js';
-import { breachedThreshold } from '../../src/agents/perf/early-stop.js';
-import { parseDuration, parseRate } from '../../src/agents/perf/units.js';
+import { SentinelError } from '../../src/core/errors.js';
+import { judgeThreshold, parseThreshold } from '../../src/perf/analyze/thresholds.js';
+import { breachedThreshold } from '../../src/perf/analyze/early-stop.js';
+import { parseDuration, parseRate } from '../../src/perf/plan/units.js';
 import type { OperationStats } from '../../src/execution/load/result.js';
 
 const stats: OperationStats = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNIQUE_MAX_LENGTH, UNIQUE_MIN_LENGTH, uniqueKeyKind, withUniqueValues } from '../../src/agents/perf/unique-fields.js';
+import { UNIQUE_MAX_LENGTH, UNIQUE_MIN_LENGTH, uniqueKeyKind, withUniqueValues } from '../../src/perf/plan/unique-fields.js';
 import { createUniqueValues } from '../../src/execution/load/unique-value.js';
 import type { ApiModel } from '../../src/spec/model.js';
 

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatLocation, SpecError } from '../../src/errors.js';
+import { formatLocation, SpecError } from '../../src/core/errors.js';
 import { loadSpec } from '../../src/spec/load.js';
 
 const DIR = 'test/fixtures/specs/broken';

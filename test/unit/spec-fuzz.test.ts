@@ -2,7 +2,7 @@
 // either load or fail with a SpecError: never another exception. Seeded, so a failure reproduces.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../../src/errors.js';
+import { SpecError } from '../../src/core/errors.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
 

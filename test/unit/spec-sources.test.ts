@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SpecError } from '../../src/errors.js';
+import { SpecError } from '../../src/core/errors.js';
 import { loadSpec } from '../../src/spec/load.js';
 
 const PETSTORE = readFileSync('test/fixtures/specs/valid/openapi-30.yaml', 'utf8');

@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Agent } from '../../agents/agent.js';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, isCertificateError, SentinelError } from '../../errors.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, isCertificateError, SentinelError } from '../../core/errors.js';
 import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
 import { buildIdentities, DEFAULT_IDENTITY, type IdentitySet } from '../../execution/auth/identity.js';
 import { logInAll } from '../../execution/auth/login.js';

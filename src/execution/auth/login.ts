@@ -1,7 +1,7 @@
 // Identities that log in: before the run, the description's login operation is called with the
 // configured credentials and the token it returns becomes the identity's credential header.
 import type { PlannedRequest } from '../../core/test-case.js';
-import { SentinelError } from '../../errors.js';
+import { SentinelError } from '../../core/errors.js';
 import type { ApiModel } from '../../spec/model.js';
 import type { HttpClient } from '../http-client.js';
 import type { IdentitySet } from './identity.js';

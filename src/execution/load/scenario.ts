@@ -3,7 +3,7 @@
 // costs nothing more than a plain request. Runtime expressions are the OpenAPI ones:
 // `$response.body#/json/pointer` and `$response.header.Name`, plus `$response.header.Name#regex:<pattern>`
 // (see execution/extract-pattern.ts). The reserved value `unique` needs no extraction (see UNIQUE_VALUE).
-import { SentinelError } from '../../errors.js';
+import { SentinelError } from '../../core/errors.js';
 import { matchPattern, patternProblem } from '../../core/extract-pattern.js';
 import { resolvePointer } from '../scenario-vars.js';
 import { toDispatchable, type CaptureSpec, type Captured, type DispatchableRequest } from './http-client.js';

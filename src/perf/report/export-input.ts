@@ -5,7 +5,7 @@
 // them in the same way.
 import type { Stage, LoadModel, MixEntry, PreparedRequest, ThinkTime } from '../../execution/load/types.js';
 import { isSecretName } from '../../execution/redaction/secret-names.js';
-import type { Threshold } from '../../agents/perf/thresholds.js';
+import type { Threshold } from '../analyze/thresholds.js';
 
 export interface ExportRequest {
   method: string;

@@ -3,7 +3,7 @@
 // path parameter of the same name), the reserved per-iteration `'${unique}'`, and everything else
 // generated as for single requests. Every mistake is a config error naming the scenario and the step,
 // found before any request is sent.
-import { SentinelError } from '../../errors.js';
+import { SentinelError } from '../../core/errors.js';
 import type { ApiModel, Operation } from '../../spec/model.js';
 import { planRequest, type RequestValues } from './planned-request.js';
 import { MARKER_NAME, parseExtractExpression, scenarioMarker, UNIQUE_VALUE, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';

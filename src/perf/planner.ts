@@ -2,16 +2,16 @@
 // profile, a weighted mix of operations (safe ones unless writes are asked for) with concrete requests,
 // stateful scenarios (automatic lifecycles when writes are asked for, and the config's own), and the
 // thresholds to judge. Pure: the same model, options and seed give the same plan.
-import { SentinelError } from '../errors.js';
+import { SentinelError } from '../core/errors.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 import type { LoadModel, Stage } from '../execution/load/types.js';
 import type { PlannedRequest } from '../core/test-case.js';
-import { buildStages, DEFAULT_DURATION_MS, DEFAULT_RATE, type PerfProfile } from './perf/profiles.js';
-import { lifecycleScenarios } from './perf/lifecycle-scenarios.js';
-import { planRequest, type RequestValues } from './perf/planned-request.js';
-import { SCENARIO_PREFIX, scenarioEntryName, type PlannedScenario, type PlannedScenarioStep } from './perf/scenarios.js';
-import { findOperation, userScenarios, type ScenarioDefinition } from './perf/user-scenarios.js';
-import type { Threshold } from './perf/thresholds.js';
+import { buildStages, DEFAULT_DURATION_MS, DEFAULT_RATE, type PerfProfile } from './plan/profiles.js';
+import { lifecycleScenarios } from './plan/lifecycle-scenarios.js';
+import { planRequest, type RequestValues } from './plan/planned-request.js';
+import { SCENARIO_PREFIX, scenarioEntryName, type PlannedScenario, type PlannedScenarioStep } from './plan/scenarios.js';
+import { findOperation, userScenarios, type ScenarioDefinition } from './plan/user-scenarios.js';
+import type { Threshold } from './analyze/thresholds.js';
 
 export interface PerfPlanOptions {
   profile: PerfProfile;

@@ -1,11 +1,11 @@
 // The Performance-Analyzer agent: judges a measured run — thresholds, regressions against a baseline
 // run, the knee of a stress run, operations whose latency grows with load or time. Pure.
 import type { LoadResult } from '../execution/load/result.js';
-import { findKnee, type KneeResult } from './perf/knee.js';
-import { growthOverTime, growthWithLoad, type GrowthFlag } from './perf/growth.js';
-import type { PerfProfile } from './perf/profiles.js';
-import { compareWithBaseline, type Comparison } from './perf/regression.js';
-import { judgeThreshold, type Threshold, type ThresholdVerdict } from './perf/thresholds.js';
+import { findKnee, type KneeResult } from './analyze/knee.js';
+import { growthOverTime, growthWithLoad, type GrowthFlag } from './analyze/growth.js';
+import type { PerfProfile } from './plan/profiles.js';
+import { compareWithBaseline, type Comparison } from './analyze/regression.js';
+import { judgeThreshold, type Threshold, type ThresholdVerdict } from './analyze/thresholds.js';
 
 export interface PerfAnalysis {
   thresholds: ThresholdVerdict[];

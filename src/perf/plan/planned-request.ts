@@ -2,7 +2,7 @@
 // has one, its body. Optional parameters are left out: a load test measures the common path.
 import type { Operation } from '../../spec/model.js';
 import type { PlannedBody, PlannedRequest } from '../../core/test-case.js';
-import type { ValueHint } from '../data/values.js';
+import type { ValueHint } from '../../agents/data/values.js';
 
 /** The part of the value generator the planner uses (see agents/data/values.ts). */
 export interface RequestValues {

@@ -1,6 +1,6 @@
 // Exports a load plan as a Locust file: the same operation mix, concrete requests, stateful scenarios
 // and stages (a LoadTestShape), with the thresholds checked when Locust quits (exit code 1 on a breach).
-import type { Threshold } from '../../agents/perf/thresholds.js';
+import type { Threshold } from '../analyze/thresholds.js';
 import { toPythonPattern } from '../../core/extract-pattern.js';
 import { secretVariables, type ExportInput, type ExportStep } from './export-input.js';
 

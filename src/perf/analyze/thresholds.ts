@@ -1,6 +1,6 @@
 // Pass/fail thresholds such as `p95<200ms`, `p99<=1s`, `error_rate<1%`, `rps>100`: parsed strictly
 // (a typo must not silently pass a build) and judged against measured statistics.
-import { SentinelError } from '../../errors.js';
+import { SentinelError } from '../../core/errors.js';
 import type { OperationStats } from '../../execution/load/result.js';
 
 export type Comparator = '<' | '<=' | '>' | '>=';

@@ -1,8 +1,8 @@
 // The perf JSON report (`--report json=PATH`): the plan, what was measured and the judgement. It is
 // also what `--baseline` reads back, so reading validates the parts the comparison relies on.
 import { readFileSync } from 'node:fs';
-import { SentinelError } from '../../errors.js';
-import type { PerfAnalysis } from '../../agents/perf-analyzer.js';
+import { SentinelError } from '../../core/errors.js';
+import type { PerfAnalysis } from '../analyzer.js';
 import type { LoadResult } from '../../execution/load/result.js';
 
 export const PERF_REPORT_KIND = 'sentinel-perf-report';

@@ -1,7 +1,7 @@
 // Strict parsing of the durations and rates users type (`30s`, `5m`, `1m30s`, `100/s`): anything else
 // is a usage error naming the flag and the value.
 import type { ThinkTime } from '../../execution/load/types.js';
-import { SentinelError } from '../../errors.js';
+import { SentinelError } from '../../core/errors.js';
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 

@@ -6,7 +6,7 @@ import type { IdentitySet } from '../../execution/auth/identity.js';
 import type { MixEntry, PreparedRequest } from '../../execution/load/types.js';
 import type { ApiModel } from '../../spec/model.js';
 import type { PlannedRequest } from '../../core/test-case.js';
-import type { PlannedMixEntry } from '../perf-planner.js';
+import type { PlannedMixEntry } from '../planner.js';
 
 export function prepareMix(model: ApiModel, mix: PlannedMixEntry[], baseUrl: string, identities: IdentitySet): MixEntry[] {
   const operations = new Map(model.operations.map((operation) => [operation.key, operation]));

@@ -1,7 +1,7 @@
 // Exports a load plan as a k6 script (ES module importing k6/http): the same stages (arrival rate or
 // virtual users), operation mix, concrete requests, stateful scenarios and thresholds, so a team can
 // re-run it in k6.
-import type { Threshold } from '../../agents/perf/thresholds.js';
+import type { Threshold } from '../analyze/thresholds.js';
 import { secretVariables, type ExportInput } from './export-input.js';
 
 /**

@@ -1,5 +1,5 @@
 // The terminal summary of a perf run: per-operation table, thresholds, baseline comparison, knee, growth.
-import type { PerfAnalysis } from '../../agents/perf-analyzer.js';
+import type { PerfAnalysis } from '../analyzer.js';
 import type { LoadResult, OperationStats, ScenarioStats } from '../../execution/load/result.js';
 
 export function formatPerfSummary(result: LoadResult, analysis: PerfAnalysis): string {

@@ -4,7 +4,7 @@
 // reserved `unique` marker (see UNIQUE_VALUE) goes in where the property's schema leaves room for it.
 import { joinPointer } from '../../core/json-pointer.js';
 import type { ApiModel, JsonSchema } from '../../spec/model.js';
-import { isSchemaObject, mergeAllOf, typesOf, type SchemaObject } from '../data/schema-view.js';
+import { isSchemaObject, mergeAllOf, typesOf, type SchemaObject } from '../../agents/data/schema-view.js';
 import { scenarioMarker, UNIQUE_VALUE } from './scenarios.js';
 
 /** Bounds of a drawn unique value's length (see execution/load/unique-value.ts: 4 + 2..3 + 1..6 characters). */

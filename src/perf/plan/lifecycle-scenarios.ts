@@ -6,11 +6,11 @@
 // unique keys (email, username, slug...) keeps iterations from colliding (409) with each other.
 import type { ApiModel } from '../../spec/model.js';
 import type { ScenarioStep } from '../../core/test-case.js';
-import { planningContext } from '../stateful/agent.js';
-import { startWithCreate } from '../stateful/lifecycle.js';
-import type { Resource } from '../stateful/resources.js';
+import { planningContext } from '../../agents/stateful/agent.js';
+import { startWithCreate } from '../../agents/stateful/lifecycle.js';
+import type { Resource } from '../../agents/stateful/resources.js';
 import { roleOf } from '../../core/roles.js';
-import type { ScenarioBuilder } from '../stateful/scenario-builder.js';
+import type { ScenarioBuilder } from '../../agents/stateful/scenario-builder.js';
 import { scenarioMarker, UNIQUE_VALUE, type PlannedScenario, type PlannedScenarioStep } from './scenarios.js';
 import { withUniqueValues } from './unique-fields.js';
 
