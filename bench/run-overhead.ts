@@ -11,7 +11,7 @@ import { createCheckRegistry } from '../src/execution/checks/registry.js';
 import { prepareRequest } from '../src/execution/prepare.js';
 import { negativeAgent } from '../src/agents/negative.js';
 import { positiveAgent } from '../src/agents/positive.js';
-import { executePlan } from '../src/orchestration/engine.js';
+import { executePlan } from '../src/execution/run/execute-plan.js';
 import { buildPlan } from '../src/orchestration/plan.js';
 import { loadSpec } from '../src/spec/load.js';
 import type { ApiModel } from '../src/spec/model.js';

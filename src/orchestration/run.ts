@@ -1,15 +1,18 @@
-// One run from a loaded model: select operations, plan with the chosen agents, execute and judge.
-// The CLI and the platform's workers call this; what they do with the events is theirs.
+// One run from a loaded model and its selected operations: make sure the target answers, log identities
+// in, plan with the chosen agents, then hand the plan to the executor. The CLI and the platform call this;
+// what they do with the events is theirs.
 import type { Agent, AgentContext } from '../agents/agent.js';
 import type { TestPlan } from '../core/test-case.js';
 import { DEFAULT_IDENTITY, identityInfos, type IdentitySet } from '../execution/auth/identity.js';
+import { logInIdentities, type LoginSpec } from '../execution/auth/login.js';
 import { startCanary, type Canary } from '../execution/canary.js';
 import type { CheckOptions } from '../execution/checks/check.js';
 import { createCheckRegistry } from '../execution/checks/registry.js';
 import type { HttpClient } from '../execution/http-client.js';
 import type { ApiModel, Operation } from '../spec/model.js';
+import { ensureReachable } from '../execution/probe.js';
 import { createSchemaValidator } from '../spec/validator.js';
-import { executePlan, type EngineOutcome } from './engine.js';
+import { executePlan, type EngineOutcome } from '../execution/run/execute-plan.js';
 import type { RunEventHandler } from '../core/events.js';
 import { buildPlan } from './plan.js';
 
@@ -20,6 +23,8 @@ export interface RunRequest {
   agents: Agent[];
   seed: number;
   maxExamples: number;
+  /** Logged in (their tokens added to `identities`) before anything is planned. */
+  logins?: { name: string; spec: LoginSpec }[];
   identities: IdentitySet;
   concurrency: number;
   timeoutMs: number;
@@ -28,6 +33,7 @@ export interface RunRequest {
   /** Accept any TLS certificate. */
   insecure?: boolean;
   onEvent?: RunEventHandler;
+  /** Swapped in by tests and benchmarks; the target is then not probed (the client is the transport). */
   client?: HttpClient;
   signal?: AbortSignal;
 }
@@ -40,6 +46,11 @@ export interface RunOutcome extends EngineOutcome {
 const CANARY_AGENTS = new Set(['injection']);
 
 export async function runTests(request: RunRequest): Promise<RunOutcome> {
+  if (request.client === undefined) await ensureReachable(request.baseUrl, request.timeoutMs, request.insecure === true);
+  await logInIdentities(request.model, request.identities, request.logins ?? [], request.baseUrl, {
+    timeoutMs: request.timeoutMs,
+    insecure: request.insecure === true,
+  });
   const canary: Canary | undefined = request.agents.some((agent) => CANARY_AGENTS.has(agent.name)) ? await startCanary() : undefined;
   try {
     const context: AgentContext = {

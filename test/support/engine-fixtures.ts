@@ -3,7 +3,7 @@
 import type { TestCase, TestPlan } from '../../src/core/test-case.js';
 import { buildIdentities } from '../../src/execution/auth/identity.js';
 import { createCheckRegistry } from '../../src/execution/checks/registry.js';
-import type { EngineOptions } from '../../src/orchestration/engine.js';
+import type { EngineOptions } from '../../src/execution/run/execute-plan.js';
 import type { ApiModel } from '../../src/spec/model.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Remeasurement } from '../../src/execution/checks/check.js';
 import { median, responseTime } from '../../src/execution/checks/response-time.js';
 import type { Exchange, SentRequest } from '../../src/core/exchange.js';
-import { confirmByRemeasuring, describeUnconfirmed } from '../../src/orchestration/confirm.js';
-import type { JudgedDraft } from '../../src/orchestration/judge.js';
+import { confirmByRemeasuring, describeUnconfirmed } from '../../src/execution/run/confirm.js';
+import type { JudgedDraft } from '../../src/execution/run/judge.js';
 import { context, testCase } from './check-fixtures.js';
 
 const LIMIT = 200;

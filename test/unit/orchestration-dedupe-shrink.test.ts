@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TestCase } from '../../src/core/test-case.js';
 import type { Exchange } from '../../src/core/exchange.js';
-import { FindingCollector, toFindings } from '../../src/orchestration/findings.js';
-import type { JudgedDraft } from '../../src/orchestration/judge.js';
-import { shrink, shrinkCandidates, withoutPart } from '../../src/orchestration/shrink.js';
+import { FindingCollector, toFindings } from '../../src/execution/run/findings.js';
+import type { JudgedDraft } from '../../src/execution/run/judge.js';
+import { shrink, shrinkCandidates, withoutPart } from '../../src/execution/run/shrink.js';
 import type { Operation, Parameter } from '../../src/spec/model.js';
 
 const exchange = (caseId: string, status = 500): Exchange => ({

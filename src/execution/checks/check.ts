@@ -19,7 +19,7 @@ export interface CheckContext {
   validate(schema: unknown, value: unknown): { valid: boolean; errors: { pointer: string; keyword: string; message: string }[] };
   /** The SSRF canary started for the run (src/execution/canary.ts), when the injection agent runs. */
   canary?: CanaryHits;
-  /** Set only on the confirming pass of a check with `confirm: 'remeasure'` (src/orchestration/confirm.ts). */
+  /** Set only on the confirming pass of a check with `confirm: 'remeasure'` (src/execution/run/confirm.ts). */
   remeasurement?: Remeasurement;
 }
 

@@ -1,6 +1,6 @@
 // The run summary: counts, findings by severity and check, and the notes of what was not tested.
-import { SEVERITIES, type Finding, type Severity } from '../core/finding.js';
-import type { RunSummary } from '../core/run-result.js';
+import { SEVERITIES, type Finding, type Severity } from '../../core/finding.js';
+import type { RunSummary } from '../../core/run-result.js';
 
 export interface SummaryInput {
   runId: string;

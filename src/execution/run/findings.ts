@@ -1,11 +1,11 @@
 // Dedupe: failures with the same check, operation and cause are one defect. The first occurrence keeps
 // its evidence (and is the one shrunk); later ones add to the count.
-import type { TestCase } from '../core/test-case.js';
-import type { ExecutedStep } from '../execution/checks/check.js';
-import type { Exchange } from '../core/exchange.js';
-import type { Finding, FindingStep } from '../core/finding.js';
-import { severityRank } from '../core/finding.js';
-import { toCurl } from '../execution/redaction/curl.js';
+import type { TestCase } from '../../core/test-case.js';
+import type { ExecutedStep } from '../checks/check.js';
+import type { Exchange } from '../../core/exchange.js';
+import type { Finding, FindingStep } from '../../core/finding.js';
+import { severityRank } from '../../core/finding.js';
+import { toCurl } from '../redaction/curl.js';
 import type { JudgedDraft } from './judge.js';
 
 export interface Occurrence {

@@ -1,12 +1,12 @@
 // Judging: the checks that apply to a case run over its exchange and return drafts. A check that throws
 // is a bug in that check; it becomes a run note rather than ending the run.
-import type { Scenario, TestCase } from '../core/test-case.js';
-import type { CanaryHits, CheckContext, CheckOptions, ExecutedStep, Remeasurement } from '../execution/checks/check.js';
-import type { CheckRegistry } from '../execution/checks/registry.js';
-import { selectChecks, selectScenarioChecks } from '../execution/checks/select.js';
-import type { Exchange } from '../core/exchange.js';
-import type { FindingDraft, Severity } from '../core/finding.js';
-import type { ApiModel, Operation } from '../spec/model.js';
+import type { Scenario, TestCase } from '../../core/test-case.js';
+import type { CanaryHits, CheckContext, CheckOptions, ExecutedStep, Remeasurement } from '../checks/check.js';
+import type { CheckRegistry } from '../checks/registry.js';
+import { selectChecks, selectScenarioChecks } from '../checks/select.js';
+import type { Exchange } from '../../core/exchange.js';
+import type { FindingDraft, Severity } from '../../core/finding.js';
+import type { ApiModel, Operation } from '../../spec/model.js';
 
 export interface JudgedDraft {
   check: string;

@@ -2,8 +2,8 @@
 // busy CI machine one slow answer is a GC pause or a noisy neighbour as often as a slow API. Its drafts
 // on a request safe to repeat stand only if the check still fails once the same request has been sent
 // again; for other methods the single timing stands and the check says so.
-import type { Remeasurement } from '../execution/checks/check.js';
-import type { Exchange, SentRequest } from '../core/exchange.js';
+import type { Remeasurement } from '../checks/check.js';
+import type { Exchange, SentRequest } from '../../core/exchange.js';
 import type { JudgedDraft } from './judge.js';
 
 /** Methods that change nothing on the server (RFC 9110 §9.2.1 minus TRACE, which we never send). */

@@ -1,10 +1,10 @@
 // A scenario's steps, in order: each step's `{{variables}}` filled from earlier responses, sent, judged
 // by the exchange checks, and its extraction rules applied for the steps after it.
-import type { Scenario, TestCase } from '../core/test-case.js';
-import type { ExecutedStep } from '../execution/checks/check.js';
-import type { Exchange } from '../core/exchange.js';
-import { extractAll, substitute } from '../execution/scenario-vars.js';
-import type { Operation } from '../spec/model.js';
+import type { Scenario, TestCase } from '../../core/test-case.js';
+import type { ExecutedStep } from '../checks/check.js';
+import type { Exchange } from '../../core/exchange.js';
+import { extractAll, substitute } from '../scenario-vars.js';
+import type { Operation } from '../../spec/model.js';
 
 export async function executeScenario(
   scenario: Scenario,

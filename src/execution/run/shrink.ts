@@ -1,9 +1,9 @@
 // Shrinking: a finding's request loses optional parts (query, header and cookie parameters, body
 // properties) one at a time, kept out only while the same check still fails for the same cause. The
 // part a negative case mutated is never dropped: without it the case would test something else.
-import type { PlannedRequest, TestCase } from '../core/test-case.js';
-import type { Exchange } from '../core/exchange.js';
-import type { Operation } from '../spec/model.js';
+import type { PlannedRequest, TestCase } from '../../core/test-case.js';
+import type { Exchange } from '../../core/exchange.js';
+import type { Operation } from '../../spec/model.js';
 import type { Occurrence } from './findings.js';
 import type { JudgedDraft } from './judge.js';
 import { runBounded } from './work-queue.js';
