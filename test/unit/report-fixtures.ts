@@ -1,6 +1,9 @@
-// A run result with secrets in every place they can hide, shared by the writer tests.
+// A run result with secrets in every place they can hide, redacted the way execution hands it over
+// (findings and target redacted where they are made), shared by the writer tests.
 import type { Finding } from '../../src/core/finding.js';
 import type { RunResult } from '../../src/core/run-result.js';
+import { redactUrl } from '../../src/execution/redaction/redact.js';
+import { redactFinding } from '../../src/execution/redaction/redact-finding.js';
 
 export const SECRETS = {
   bearer: 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.sig-abc123xyz',
@@ -50,10 +53,11 @@ export function finding(extra: Partial<Finding> = {}): Finding {
 }
 
 export function runResult(findings: Finding[] = defaultFindings()): RunResult {
+  const secretNames = ['sig'];
   return {
     summary: {
       runId: 'run-1',
-      target: `http://admin:${SECRETS.userinfo}@127.0.0.1:8080`,
+      target: redactUrl(`http://admin:${SECRETS.userinfo}@127.0.0.1:8080`, secretNames),
       spec: 'examples/petstore.yaml',
       seed: 42,
       startedAt: '2026-11-27T10:00:00.000Z',
@@ -73,9 +77,9 @@ export function runResult(findings: Finding[] = defaultFindings()): RunResult {
         'GET /pets/{id}': ['server_error', 'response_schema_conformance'],
         'GET /health': ['server_error'],
       },
-      secretNames: ['sig'],
+      secretNames,
     },
-    findings,
+    findings: findings.map((finding) => redactFinding(finding, secretNames)),
   };
 }
 

@@ -157,7 +157,7 @@ describe('redactExchange', () => {
 
 describe('redactFinding', () => {
   it('scrubs a secret with a quote from the curl line too', async () => {
-    const { redactFinding } = await import('../../src/report/report-finding.js');
+    const { redactFinding } = await import('../../src/execution/redaction/redact-finding.js');
     const { finding } = await import('./report-fixtures.js');
     const secret = "it's-a-secret-token";
     const written = redactFinding(

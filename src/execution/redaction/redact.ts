@@ -85,8 +85,8 @@ export function redactRequest(
 
 /** An exchange as stored or published: request and response redacted, the parsed body dropped (it may hold secrets). */
 export function redactExchange(exchange: Exchange, extraNames: readonly string[] = []): Exchange {
-  const secrets = collectSecretValues([exchange.request], extraNames);
-  const redacted: Exchange = { ...exchange, request: redactRequest(exchange.request, extraNames) };
+  const secrets = [...collectSecretValues([exchange.request], extraNames), ...collectBodySecrets([exchange.response], extraNames)].sort((a, b) => b.length - a.length);
+  const redacted: Exchange = { ...exchange, request: redactRequest(exchange.request, extraNames, secrets) };
   if (exchange.response) redacted.response = { ...redactResponse(exchange.response, secrets, extraNames), truncated: exchange.response.truncated };
   return redacted;
 }
@@ -173,4 +173,28 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** Tokens a response hands out (`"access_token": "..."`): string values under secret-named JSON keys. */
+export function collectBodySecrets(responses: ({ body: string } | undefined)[], extraNames: readonly string[]): string[] {
+  const values: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (typeof value === 'string' && value.length >= MIN_SCRUBBED_LENGTH && isSecretName(key, extraNames)) values.push(value);
+        else walk(value);
+      }
+    }
+  };
+  for (const response of responses) {
+    const body = response?.body.trim();
+    if (!body || (body[0] !== '{' && body[0] !== '[')) continue;
+    try {
+      walk(JSON.parse(body));
+    } catch {
+      // Not JSON (or truncated): only the request-side secrets apply.
+    }
+  }
+  return values;
 }

@@ -1,5 +1,6 @@
 // Sending and counting a run's requests: every request goes out through here, becomes an exchange (a
-// transport failure included), is counted and is published as an `exchange` event.
+// transport failure included), is counted and is published as an `exchange` event, redacted: the raw
+// exchange goes back only to the caller inside execution (judging, confirming, shrinking).
 import type { Exchange, SentRequest } from '../../core/exchange.js';
 import type { RunEventHandler } from '../../core/events.js';
 import type { TestCase } from '../../core/test-case.js';
@@ -7,6 +8,7 @@ import type { ApiModel, Operation } from '../../spec/model.js';
 import type { IdentitySet } from '../auth/identity.js';
 import { toTransportError, type HttpClient } from '../http-client.js';
 import { prepareRequest } from '../prepare.js';
+import { redactExchange } from '../redaction/redact.js';
 
 export interface ExchangeSender {
   /** Builds the case's request for the operation and sends it. */
@@ -27,6 +29,8 @@ export interface SenderOptions {
   client: HttpClient;
   concurrency: number;
   emit: RunEventHandler;
+  /** The description's apiKey parameter names, redacted in the published exchanges. */
+  secretNames: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -43,7 +47,7 @@ export function createExchangeSender(options: SenderOptions): ExchangeSender {
     requests += 1;
     if (exchange.response !== undefined) responses += 1;
     if (exchange.error !== undefined) transportErrorsByCode[exchange.error.code] = (transportErrorsByCode[exchange.error.code] ?? 0) + 1;
-    emit({ type: 'exchange', exchange });
+    emit({ type: 'exchange', exchange: redactExchange(exchange, options.secretNames) });
     return exchange;
   }
 

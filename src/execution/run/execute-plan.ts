@@ -11,6 +11,7 @@ import type { CanaryHits, CheckContext, CheckOptions } from '../checks/check.js'
 import type { CheckRegistry } from '../checks/registry.js';
 import { createHttpClient, type HttpClient } from '../http-client.js';
 import { createRateLimiter } from '../rate-limiter.js';
+import { secretParamNames } from '../redaction/secret-names.js';
 import { createExchangeSender } from './exchange-sender.js';
 import { FindingLifecycle } from './finding-lifecycle.js';
 import { createJudge } from './judge.js';
@@ -68,6 +69,8 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
       rateLimiter: createRateLimiter(options.rateLimit),
       insecure: options.insecure === true,
     });
+  // The description's apiKey parameter names: redacted like the built-in secret-looking names.
+  const secretNames = secretParamNames(model);
   const sender = createExchangeSender({
     model,
     baseUrl: options.baseUrl,
@@ -75,6 +78,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     client,
     concurrency: options.concurrency,
     emit,
+    secretNames,
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const judge = createJudge(model, options.checks, options.checkOptions, options.validate, options.canary);
@@ -141,7 +145,6 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     if (options.client === undefined) await client.close();
   }
 
-  const secretNames = secretNamesOf(model);
   const found = findings.findings(secretNames);
   for (const finding of found) emit({ type: 'finding', finding });
   const { transportErrorsByCode } = sender;
@@ -157,8 +160,4 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   };
   emit({ type: 'run.finished', result });
   return { result, transportErrorsByCode };
-}
-
-function secretNamesOf(model: ApiModel): string[] {
-  return Object.values(model.securitySchemes).flatMap((scheme) => (scheme.type === 'apiKey' ? [scheme.name] : []));
 }

@@ -6,6 +6,7 @@ import type { Exchange } from '../../core/exchange.js';
 import type { Finding, FindingStep } from '../../core/finding.js';
 import { severityRank } from '../../core/finding.js';
 import { toCurl } from '../redaction/curl.js';
+import { redactFinding } from '../redaction/redact-finding.js';
 import type { JudgedDraft } from './judge.js';
 
 export interface Occurrence {
@@ -49,9 +50,9 @@ export class FindingCollector {
   }
 }
 
-/** Worst first, then by operation and check, so reports read the same for the same seed. */
+/** Redacted as they leave execution; worst first, then by operation and check, so reports read the same for the same seed. */
 export function toFindings(occurrences: Occurrence[], secretNames: readonly string[] = []): Finding[] {
-  return occurrences.map((o) => toFinding(o, secretNames)).sort(
+  return occurrences.map((o) => redactFinding(toFinding(o, secretNames), secretNames)).sort(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.operation.localeCompare(b.operation) || a.check.localeCompare(b.check) || a.cause.localeCompare(b.cause),
   );
 }

@@ -1,6 +1,7 @@
 // The run summary: counts, findings by severity and check, and the notes of what was not tested.
 import { SEVERITIES, type Finding, type Severity } from '../../core/finding.js';
 import type { RunSummary } from '../../core/run-result.js';
+import { redactUrl } from '../redaction/redact.js';
 
 export interface SummaryInput {
   runId: string;
@@ -24,8 +25,8 @@ export function summarize(input: SummaryInput): RunSummary {
   }
   return {
     runId: input.runId,
-    target: input.options.baseUrl,
-    spec: input.options.model.source,
+    target: redactUrl(input.options.baseUrl, input.secretNames),
+    spec: /^https?:\/\//i.test(input.options.model.source) ? redactUrl(input.options.model.source, input.secretNames) : input.options.model.source,
     seed: input.options.plan.seed,
     startedAt: input.startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
