@@ -9,7 +9,7 @@ import type { TestCase } from '../src/core/test-case.js';
 import { buildIdentities, identityInfos } from '../src/execution/auth/identity.js';
 import { createCheckRegistry } from '../src/execution/checks/registry.js';
 import { prepareRequest } from '../src/execution/prepare.js';
-import { negativeAgent } from '../src/agents/negative.js';
+import { negativeAgent } from '../src/agents/negative/agent.js';
 import { positiveAgent } from '../src/agents/positive.js';
 import { executePlan } from '../src/execution/run/execute-plan.js';
 import { buildPlan } from '../src/orchestration/plan.js';

@@ -1,6 +1,6 @@
 // Every agent is a pure function from the model (and the operations selected for this run) to planned work.
 import type { ApiModel, Operation } from '../spec/model.js';
-import type { IdentityInfo } from '../core/identity.js';
+import type { IdentityInfo } from '../core/identity-info.js';
 import type { AgentName, Scenario, TestCase } from '../core/test-case.js';
 
 export interface AgentContext {

@@ -4,7 +4,7 @@ import { SentinelError } from '../core/errors.js';
 import { parseHeader, parseIdentityFlag, type Role, type SchemeCredentials } from '../execution/auth/identity.js';
 import type { LoginSpec } from '../execution/auth/login.js';
 import { SEVERITIES, type Severity } from '../core/finding.js';
-import { parseFilter, type OperationFilter } from '../orchestration/select.js';
+import { parseFilter, type OperationFilter } from '../orchestration/select-operations.js';
 import { REPORT_FORMATS, isReportFormat, type ReportFormat } from '../report/index.js';
 import { configHeaderPairs, type RunConfig } from './config.js';
 

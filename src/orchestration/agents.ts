@@ -5,7 +5,7 @@ import type { AgentName } from '../core/test-case.js';
 import { authAgent } from '../agents/auth/agent.js';
 import { injectionAgent } from '../agents/injection/agent.js';
 import { mockingAgent } from '../agents/mocking.js';
-import { negativeAgent } from '../agents/negative.js';
+import { negativeAgent } from '../agents/negative/agent.js';
 import { positiveAgent } from '../agents/positive.js';
 import { statefulAgent } from '../agents/stateful/agent.js';
 

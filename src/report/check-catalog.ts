@@ -11,7 +11,7 @@ export interface CheckInfo {
   security: boolean;
 }
 
-/** The security checks named by the security agents' contract (issue 4): ranked as vulnerabilities. */
+/** The security checks the security agents exist for: ranked as vulnerabilities. */
 export const SECURITY_CHECKS: ReadonlySet<string> = new Set([
   'ignored_auth',
   'bola',

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAll, parseXml } from '../unit/report-xml-parser.js';
+import { findAll, parseXml } from '../unit/report/xml-parser.js';
 
 const CLI = resolve('dist/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'sentinel-report-e2e-'));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { planPerf } from '../../src/perf/planner.js';
 import { createValueGenerator } from '../../src/agents/data/values.js';
 import { prepareMix } from '../../src/perf/plan/prepare-mix.js';
-import { runLoad } from '../../src/execution/load/engine.js';
+import { runLoad } from '../../src/execution/load/run-load.js';
 import type { LoadPlan, MixEntry } from '../../src/execution/load/types.js';
 import { loadSpec } from '../../src/spec/load.js';
 

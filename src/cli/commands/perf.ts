@@ -11,15 +11,15 @@ import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../core/er
 import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
 import { buildIdentities, DEFAULT_IDENTITY } from '../../execution/auth/identity.js';
 import { logInIdentities } from '../../execution/auth/login.js';
-import { runLoad } from '../../execution/load/engine.js';
+import { runLoad } from '../../execution/load/run-load.js';
 import { ensureReachable } from '../../execution/probe.js';
 import { exportInput } from '../../perf/report/export-input.js';
 import { secretParamNames } from '../../execution/redaction/secret-names.js';
 import { toK6Script } from '../../perf/report/k6.js';
 import { toLocustScript } from '../../perf/report/locust.js';
 import { buildPerfReport, formatPerfReport, readBaseline } from '../../perf/report/perf-report.js';
-import { createProgressPrinter } from '../../perf/report/progress.js';
-import { formatPerfSummary } from '../../perf/report/text.js';
+import { createProgressPrinter } from '../../perf/report/load-progress.js';
+import { formatPerfSummary } from '../../perf/report/summary-text.js';
 import { loadSpec } from '../../spec/load.js';
 import { writeAtomically } from '../atomic-write.js';
 import { loadConfig } from '../config.js';

@@ -7,8 +7,8 @@ import { buildIdentities, DEFAULT_IDENTITY } from '../../execution/auth/identity
 import { severityRank } from '../../core/finding.js';
 import { createAgentRegistry, DEFAULT_AGENTS } from '../../orchestration/agents.js';
 import type { RunResult } from '../../core/run-result.js';
-import { runTests } from '../../orchestration/run.js';
-import { selectOperations } from '../../orchestration/select.js';
+import { runTests } from '../../orchestration/run-tests.js';
+import { selectOperations } from '../../orchestration/select-operations.js';
 import { writers } from '../../report/index.js';
 import { loadSpec } from '../../spec/load.js';
 import { writeAtomically } from '../atomic-write.js';

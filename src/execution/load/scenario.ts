@@ -6,7 +6,7 @@
 import { SentinelError } from '../../core/errors.js';
 import { matchPattern, patternProblem } from '../../core/extract-pattern.js';
 import { resolvePointer } from '../scenario-vars.js';
-import { toDispatchable, type CaptureSpec, type Captured, type DispatchableRequest } from './http-client.js';
+import { toDispatchable, type CaptureSpec, type Captured, type DispatchableRequest } from './load-client.js';
 import { SCENARIO_MARKER, UNIQUE_VALUE, type MixEntry } from './types.js';
 
 /** Beyond this, a body an extraction needs is not kept and the extraction fails (a load run must not hoard memory). */
