@@ -2,7 +2,7 @@
 // object: resolved `$ref`s share objects, so GitHub's description repeats the same schemas thousands of
 // times. `$ref`s left in recursive schemas are not followed: their target is walked where it is inlined.
 import type { JsonSchema } from '../model.js';
-import { escapePointerToken } from './pointer.js';
+import { escapeToken } from '../../core/json-pointer.js';
 import type { SchemaNodeContext, SchemaObject, SchemaRule } from './types.js';
 
 export type SchemaScope = 'input' | 'output';
@@ -134,6 +134,6 @@ interface Frame extends Child {
 /** Prefixes are built only for children that have issues: most subtrees have none. */
 function appendIssues(target: SchemaIssue[], issues: readonly SchemaIssue[], keyword: string, key: string): void {
   if (issues.length === 0) return;
-  const prefix = key === '' && keyword !== 'properties' && !MAP_CHILDREN.includes(keyword) ? `/${keyword}` : `/${keyword}/${escapePointerToken(key)}`;
+  const prefix = key === '' && keyword !== 'properties' && !MAP_CHILDREN.includes(keyword) ? `/${keyword}` : `/${keyword}/${escapeToken(key)}`;
   for (const issue of issues) target.push({ ...issue, pointer: prefix + issue.pointer });
 }
