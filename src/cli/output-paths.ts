@@ -5,7 +5,7 @@
 // can block or mean something else entirely.
 import { closeSync, existsSync, mkdirSync, openSync, statfsSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SentinelError } from '../errors.js';
+import { SentinelError } from '../core/errors.js';
 
 /** statfs magic numbers of kernel file systems that are not storage. */
 const VIRTUAL_FILE_SYSTEMS: Record<number, string> = {

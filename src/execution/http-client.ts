@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type Dispatcher } from 'undici';
 import { BodyReader } from './body-reader.js';
-import type { Exchange, ReceivedResponse, SentRequest, TransportError } from './exchange.js';
+import type { Exchange, ReceivedResponse, SentRequest, TransportError } from '../core/exchange.js';
 import { interimSkippingConnector } from './interim-responses.js';
 import { type RateLimiter, unlimited } from './rate-limiter.js';
 import { toResponse } from './response.js';

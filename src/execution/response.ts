@@ -1,7 +1,7 @@
 // A received response as the contract records it: lower-case headers (set-cookie as an array), the body
 // as text (already decompressed and capped by the body reader), and parsed JSON when it is JSON and
 // nests within the limit.
-import type { ReceivedResponse } from './exchange.js';
+import type { ReceivedResponse } from '../core/exchange.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 export function toResponse(status: number, raw: Record<string, string | string[] | undefined>, bytes: Buffer, truncated: boolean): ReceivedResponse {

@@ -5,7 +5,7 @@
 // and the run goes on; if not, the run is cut short and says when and how the target went away.
 import { connect, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import type { Exchange } from './exchange.js';
+import type { Exchange } from '../core/exchange.js';
 
 export interface TargetLoss {
   /** When the last answer came (or the run started, if none did). */

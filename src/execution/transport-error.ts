@@ -1,7 +1,7 @@
 // A failed exchange in words. undici reports a malformed answer as an HTTPParserError without a code and a
 // reset as a bare errno: the user needs to read what the target did wrong ("answered with something that
 // is not HTTP", "invalid header", "connection reset after 3 bytes of the body").
-import type { TransportError } from './exchange.js';
+import type { TransportError } from '../core/exchange.js';
 
 /** What had arrived of the answer when it failed. */
 export interface AnswerProgress {

@@ -8,7 +8,7 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { CLI, ROOT } from '../e2e/cli.js';
+import { CLI, ROOT } from '../support/cli.js';
 
 // `npm test` builds the CLI before Vitest starts; run `npm run build` first when running a file alone.
 
