@@ -188,4 +188,25 @@ describe.each(ENGINES)('specifications, runs, results and findings on $name', (e
     await database.specifications.delete(stored.id);
     expect(await database.runs.get(run.id)).toMatchObject({ specificationId: null, specName: 'Short-lived', specVersion: 1 });
   });
+  it('after close and reopen, everything stored is found again', async () => {
+    const stored = await database.specifications.create(spec('Kept'));
+    const run = await database.runs.create({ specificationId: stored.id, specName: stored.name, specVersion: stored.version, baseUrl: 'http://127.0.0.1:9' });
+    await database.runs.transition(run.id, 'running');
+    const writer = await createRunWriter(database, run.id);
+    writer.handle({ type: 'exchange', exchange: exchange('k', 1) });
+    writer.handle({ type: 'case.finished', caseId: 'k', operation: 'GET /items/{id}', agent: 'positive', requests: 1 });
+    writer.handle({ type: 'finding', finding: finding({ caseIds: ['k'] }) });
+    await writer.close();
+    await database.runs.transition(run.id, 'completed');
+    const before = await database.runs.get(run.id);
+    await database.close();
+
+    database = await location.open();
+    expect(await database.isReady()).toBe(true);
+    expect((await database.specifications.get(stored.id))?.name).toBe('Kept');
+    expect(await database.runs.get(run.id)).toEqual(before);
+    expect((await database.results.listResults(run.id)).total).toBe(1);
+    expect((await database.findings.list(run.id)).items.map((f) => f.caseIds)).toEqual([['k']]);
+    expect(await database.events.lastSeq(run.id)).toBe(3);
+  });
 });
