@@ -1,6 +1,6 @@
 // What a run did: its planned cases, one execution row per case or scenario, and one result row per
 // exchange (the high-volume, month-partitioned table). Exchanges are redacted here, before they are stored.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Exchange } from '../../execution/exchange.js';
 import { redactExchange } from '../../report/redact.js';
 import { pageWindow, toCount, type Page, type PageRequest } from '../pagination.js';
@@ -46,10 +46,14 @@ export interface StoredResult {
   createdAt: string;
 }
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 parameters (15 columns a row). */
+/** Rows per INSERT statement. */
 export const RESULT_BATCH_ROWS = 1_000;
 
-/** Stores exchanges as result rows (redacted), creating the month's partition first when needed. */
+/**
+ * Stores exchanges as result rows (redacted). A batch travels as one JSON parameter expanded by
+ * jsonb_to_recordset: far fewer bind parameters than a multi-row VALUES, and the bodies are serialized once.
+ * The month's partition must exist (ResultPartitions.ensureFor) before this runs.
+ */
 export async function insertResultRows(
   db: Kysely<Schema>,
   runId: string,
@@ -59,30 +63,35 @@ export async function insertResultRows(
 ): Promise<number> {
   if (exchanges.length === 0) return 0;
   const created = createdAt.toISOString();
-  const rows = exchanges.map((raw) => {
-    const exchange = redactExchange(raw, secretNames);
-    return {
-      run_id: runId,
-      case_id: exchange.caseId,
-      correlation_id: exchange.correlationId,
-      method: exchange.request.method,
-      url: exchange.request.url,
-      status_code: exchange.response?.status ?? null,
-      error_code: exchange.error?.code ?? null,
-      duration_ms: exchange.durationMs,
-      retries: exchange.retries,
-      request: JSON.stringify(exchange.request),
-      response: exchange.response === undefined ? null : JSON.stringify(exchange.response),
-      error: exchange.error === undefined ? null : JSON.stringify(exchange.error),
-      started_at: new Date(exchange.startedAt).toISOString(),
-      created_at: created,
-    };
-  });
-  for (let start = 0; start < rows.length; start += RESULT_BATCH_ROWS) {
-    await db.insertInto('test_results').values(rows.slice(start, start + RESULT_BATCH_ROWS)).execute();
+  for (let start = 0; start < exchanges.length; start += RESULT_BATCH_ROWS) {
+    const rows = exchanges.slice(start, start + RESULT_BATCH_ROWS).map((raw) => {
+      const exchange = redactExchange(raw, secretNames);
+      return {
+        case_id: exchange.caseId,
+        correlation_id: exchange.correlationId,
+        method: exchange.request.method,
+        url: exchange.request.url,
+        status_code: exchange.response?.status ?? null,
+        error_code: exchange.error?.code ?? null,
+        duration_ms: exchange.durationMs,
+        retries: exchange.retries,
+        request: exchange.request,
+        response: exchange.response ?? null,
+        error: exchange.error ?? null,
+        started_at: new Date(exchange.startedAt).toISOString(),
+      };
+    });
+    await sql`
+      INSERT INTO test_results (run_id, case_id, correlation_id, method, url, status_code, error_code, duration_ms, retries,
+                                request, response, error, started_at, created_at)
+      SELECT ${runId}, case_id, correlation_id, method, url, status_code, error_code, duration_ms, retries,
+             request, response, error, started_at, ${created}
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(
+        case_id text, correlation_id text, method text, url text, status_code integer, error_code text,
+        duration_ms double precision, retries integer, request jsonb, response jsonb, error jsonb, started_at timestamptz)`.execute(db);
   }
-  await bumpRunSummary(db, runId, { requests: rows.length });
-  return rows.length;
+  await bumpRunSummary(db, runId, { requests: exchanges.length });
+  return exchanges.length;
 }
 
 /** One row per finished case or scenario; a case already recorded is kept as it was. Returns rows added. */

@@ -157,7 +157,13 @@ describe.each(ENGINES)('specifications, runs, results and findings on $name', (e
     const queued = await newRun({ createdBy: owner.id });
     const running = await newRun({ createdBy: owner.id });
     await database.runs.transition(running.id, 'running');
-    await database.results.insertResults(running.id, [exchange('c', 1), exchange('c', 2)]);
+    const { response: _none, ...refused } = exchange('c', 2, { error: { code: 'ECONNREFUSED', message: 'connection refused' } });
+    await database.results.insertResults(running.id, [exchange('c', 1), refused]);
+    const sent = await database.results.listResults(running.id);
+    expect(sent.items.map((r) => [r.statusCode, r.errorCode, r.response === null, r.error])).toEqual([
+      [200, null, false, null],
+      [null, 'ECONNREFUSED', true, { code: 'ECONNREFUSED', message: 'connection refused' }],
+    ]);
     await database.results.insertCases(running.id, [{ caseId: 'c', operation: 'GET /items/{id}', agent: 'positive', title: 'valid item', definition: { id: 'c' } }]);
     await database.results.insertExecutions(running.id, [{ caseId: 'c', requests: 2 }]);
     await database.events.append(running.id, [{ seq: 1, type: 'run.started', payload: {} }]);
