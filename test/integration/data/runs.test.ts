@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRunWriter, InvalidTransitionError, type Database, type NewRun } from '../../../src/data/index.js';
 import type { RunEvent } from '../../../src/orchestration/events.js';
 import type { RunResult } from '../../../src/orchestration/run-result.js';
-import { ENGINES, type Location } from './engines.js';
+import { DATA_TEST_TIMEOUT_MS, ENGINES, type Location } from './engines.js';
 import { exchange, finding } from './fixtures.js';
+
+// Creating a PGlite database runs initdb in WebAssembly: seconds when idle, minutes on a loaded machine.
+vi.setConfig({ testTimeout: DATA_TEST_TIMEOUT_MS, hookTimeout: DATA_TEST_TIMEOUT_MS });
 
 describe.each(ENGINES)('specifications, runs, results and findings on $name', (engine) => {
   let location: Location;
@@ -126,6 +129,17 @@ describe.each(ENGINES)('specifications, runs, results and findings on $name', (e
     const again = await createRunWriter(database, run.id);
     expect(again.lastSeq).toBe(events.length);
     await again.close();
+  });
+
+  it('a batch the database refuses is stored not at all, reported at flush, and kept for the next write', async () => {
+    const run = await newRun();
+    const writer = await createRunWriter(database, run.id);
+    writer.handle({ type: 'exchange', exchange: exchange('bad', 1) });
+    writer.handle({ type: 'finding', finding: finding({ severity: 'catastrophic' as never }) });
+    await expect(writer.flush()).rejects.toThrow(/^storing the events of run .*: .*severity/);
+    expect(await database.events.after(run.id)).toEqual([]);
+    expect((await database.results.listResults(run.id)).total).toBe(0);
+    await expect(writer.close()).rejects.toThrow(/storing the events of run/);
   });
 
   it('the same defect has the same fingerprint in every run; similar findings are found across runs', async () => {
