@@ -189,6 +189,10 @@ describe.each(ENGINES)('specifications, runs, results and findings on $name', (e
     expect((await database.runs.list({ createdBy: owner.id, status: 'queued' })).items.map((r) => r.id)).toEqual([queued.id]);
     expect((await database.runs.list({ createdBy: owner.id, limit: 1, page: 2 })).items.map((r) => r.id)).toEqual([queued.id]);
 
+    const totals = await database.runs.totals({ createdBy: owner.id });
+    expect(totals).toMatchObject({ runs: 2, byStatus: { queued: 1, running: 1, completed: 0 }, cases: 1, requests: 2, findings: 1, findingsBySeverity: { high: 1 } });
+    expect(totals.averagePassRate).toBe(1);
+
     const cancelled = await database.runs.cancelInFlight({ ids: [queued.id, running.id] });
     expect(cancelled.sort()).toEqual([queued.id, running.id].sort());
     expect((await database.runs.get(running.id))).toMatchObject({ status: 'cancelled', error: 'the server stopped before the run finished' });
