@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database, type OpenDatabaseOptions } from '../src/data/index.js';
-import type { Exchange } from '../src/execution/exchange.js';
+import type { Exchange } from '../src/core/exchange.js';
 
 const RESULTS = Number(process.argv[2] ?? 20_000);
 const BATCH = Number(process.argv[3] ?? 1_000);

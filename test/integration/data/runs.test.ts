@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRunWriter, InvalidTransitionError, type Database, type NewRun } from '../../../src/data/index.js';
-import type { RunEvent } from '../../../src/orchestration/events.js';
-import type { RunResult } from '../../../src/orchestration/run-result.js';
+import type { RunEvent } from '../../../src/core/events.js';
+import type { RunResult } from '../../../src/core/run-result.js';
 import { DATA_TEST_TIMEOUT_MS, ENGINES, type Location } from './engines.js';
 import { exchange, finding } from './fixtures.js';
 
