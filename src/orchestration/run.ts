@@ -8,6 +8,7 @@ import type { CheckOptions } from '../execution/checks/check.js';
 import { createCheckRegistry } from '../execution/checks/registry.js';
 import type { HttpClient } from '../execution/http-client.js';
 import type { ApiModel, Operation } from '../spec/model.js';
+import { patternGuardFor } from '../spec/safe-pattern.js';
 import { createSchemaValidator } from '../spec/validator.js';
 import { executePlan, type EngineOutcome } from './engine.js';
 import type { RunEventHandler } from './events.js';
@@ -66,6 +67,7 @@ export async function runTests(request: RunRequest): Promise<RunOutcome> {
       checkOptions,
       checks: createCheckRegistry(),
       validate: (schema, value) => validator.validate(schema as never, value),
+      lateNotes: () => patternGuardFor(request.model).notes(),
       ...(request.onEvent ? { onEvent: request.onEvent } : {}),
       ...(request.client ? { client: request.client } : {}),
       ...(canary ? { canary } : {}),
