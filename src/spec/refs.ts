@@ -112,6 +112,8 @@ async function loadDocument(
     bytes = await readFileBounded(path, limits.maxBytes, true);
   } catch (error) {
     if (error instanceof SpecError && /no such file/.test(error.reason)) throw siteError(site, docs, `$ref target file not found: ${name} (from "${site.ref.$ref}")`);
+    // Said where the `$ref` is, which is what the user edits.
+    if (error instanceof SpecError) throw siteError(site, docs, `$ref target ${name}: ${error.reason}`);
     throw error;
   }
   const text = decodeText(bytes, name);
