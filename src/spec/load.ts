@@ -1,6 +1,7 @@
 // loadSpec: a file path, http(s) URL or `-` (stdin) → the normalized ApiModel, or a one-line SpecError.
 import { SpecError } from '../errors.js';
 import { detectDialect } from './dialect.js';
+import { checkSchemaSizes, checkUnfolded } from './expansion-limit.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { createLocator, LOCATE_WARNINGS_MAX_CHARS } from './locate.js';
 import type { ApiModel, SpecDiagnostic } from './model.js';
@@ -46,6 +47,7 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
     const warnings: SpecDiagnostic[] = [];
     checkStructure(record, detected.dialect, text.name, warnings);
     const resolved = await resolveRefs(record, text, limits, policy);
+    checkUnfolded(resolved.root, text.name, limits.maxDepth);
     const model = normalizeDocument({
       doc: resolved.root,
       detected,
@@ -54,6 +56,7 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
       warnings,
       ...(isUrl(text.location) ? { baseUrl: text.location } : {}),
     });
+    checkSchemaSizes(model, text.name);
     if (text.text.length <= LOCATE_WARNINGS_MAX_CHARS) {
       for (const warning of model.warnings) if (warning.file === text.name && warning.line === undefined) setLine(warning, locate(warning.pointer));
     }
