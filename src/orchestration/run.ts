@@ -12,7 +12,7 @@ import { patternGuardFor } from '../spec/safe-pattern.js';
 import { createSchemaValidator } from '../spec/validator.js';
 import { executePlan, type EngineOutcome } from './engine.js';
 import type { RunEventHandler } from './events.js';
-import { buildPlan } from './plan.js';
+import { buildBudgetedPlan } from './plan-budget.js';
 
 export interface RunRequest {
   model: ApiModel;
@@ -51,12 +51,12 @@ export async function runTests(request: RunRequest): Promise<RunOutcome> {
     if (canary !== undefined) context.canaryUrl = canary.url;
     const token = defaultJwt(request.identities);
     if (token !== undefined) context.defaultBearerToken = token;
-    const plan = buildPlan(request.model, request.operations, request.agents, context);
+    const { plan, planned, note } = buildBudgetedPlan(request.model, request.operations, request.agents, context);
     const validator = createSchemaValidator(request.model);
     const checkOptions: CheckOptions = request.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: request.maxResponseTimeMs } : {};
     const outcome = await executePlan({
       model: request.model,
-      operations: request.operations,
+      operations: planned,
       plan,
       baseUrl: request.baseUrl,
       identities: request.identities,
@@ -67,7 +67,7 @@ export async function runTests(request: RunRequest): Promise<RunOutcome> {
       checkOptions,
       checks: createCheckRegistry(),
       validate: (schema, value) => validator.validate(schema as never, value),
-      lateNotes: () => patternGuardFor(request.model).notes(),
+      lateNotes: () => [...(note ? [note] : []), ...patternGuardFor(request.model).notes()],
       ...(request.onEvent ? { onEvent: request.onEvent } : {}),
       ...(request.client ? { client: request.client } : {}),
       ...(canary ? { canary } : {}),

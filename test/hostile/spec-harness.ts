@@ -26,6 +26,8 @@ export interface CliOptions {
   timeoutMs?: number;
   /** Sends SIGINT this long after the start, as Ctrl-C would. */
   interruptAfterMs?: number;
+  /** Sends SIGINT once standard error matches this. */
+  interruptOn?: RegExp;
   /** V8 heap cap for the child, so a regression fails fast instead of swapping the machine. */
   maxOldSpaceMb?: number;
   cwd?: string;
@@ -50,7 +52,14 @@ export function sentinel(args: string[], options: CliOptions = {}): Promise<CliR
   let stderr = '';
   let peakKb = 0;
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let interrupted = false;
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (!interrupted && options.interruptOn?.test(stderr)) {
+      interrupted = true;
+      child.kill('SIGINT');
+    }
+  });
   const sample = () => {
     try {
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
