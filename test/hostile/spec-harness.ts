@@ -122,6 +122,7 @@ export async function loopbackServer(handle: (request: IncomingMessage, response
 
 /** The one line of a refused description: exit 2, nothing on stdout, one `sentinel: ...` line on stderr. */
 export function expectOneLineError(run: CliRun, line: RegExp): void {
+  if (!line.test(run.stderr.trimEnd())) console.error(`unexpected stderr (exit ${run.code}): ${run.stderr.slice(0, 500)}`);
   expect(run.stdout).toBe('');
   expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(run.stderr.trimEnd()).toMatch(line);
