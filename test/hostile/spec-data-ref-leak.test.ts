@@ -45,20 +45,20 @@ describe('$ref inside values', () => {
     const spec = scratch.write(`${keyword}.json`, withValue(keyword, value));
     const line = new RegExp(`^sentinel: .*${keyword}\\.json:1: /paths/~1items/post/requestBody/content/application~1json/schema/properties/name/${keyword}.*: \\$ref inside ${what} value refused: "file://.*passwd"`);
     for (const args of [['lint', spec], ['run', spec, '--base-url', server.url, '--agents', 'positive'], ['mock', spec, 'addItem']]) {
-      const run = await sentinel(args, { timeoutMs: 20_000 });
+      const run = await sentinel(args, { timeoutMs: 45_000 });
       expectOneLineError(run, line);
       expect(run.stdout + run.stderr).not.toContain('secret-line');
     }
     expect(server.requests).toBe(0);
     expect(received).not.toContain('secret-line');
-  }, 60_000);
+  }, 150_000);
 
   it('a schema $ref to a text file is refused: referenced files must be JSON or YAML documents', async () => {
     const spec = scratch.write('text-ref.json', openapi({ '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: './passwd' } } } } } } } }));
-    const run = await sentinel(['mock', spec, 'GET /a'], { timeoutMs: 20_000 });
+    const run = await sentinel(['mock', spec, 'GET /a'], { timeoutMs: 45_000 });
     expectOneLineError(run, /^sentinel: .*text-ref\.json:1: .*: \$ref target .*passwd is not a JSON or YAML document \(it reads as a single string\): "\.\/passwd"$/);
     expect(run.stderr).not.toContain('secret-line');
-  }, 30_000);
+  }, 60_000);
 
   it('a $ref inside a value to the same document is data, kept as written and not resolved', async () => {
     const spec = scratch.write('internal.json', openapi({
@@ -70,8 +70,8 @@ describe('$ref inside values', () => {
         },
       },
     }));
-    const run = await sentinel(['mock', spec, 'addItem', '-n', '1', '--seed', '1'], { timeoutMs: 20_000 });
+    const run = await sentinel(['mock', spec, 'addItem', '-n', '1', '--seed', '1'], { timeoutMs: 45_000 });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)[0].body).toEqual({ $ref: '#/paths' });
-  }, 30_000);
+  }, 60_000);
 });

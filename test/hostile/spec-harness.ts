@@ -19,6 +19,8 @@ export interface CliRun {
   /** Peak resident memory of the CLI process (VmHWM), in MB. */
   peakMb: number;
   durationMs: number;
+  /** From the SIGINT sent by `interruptAfterMs`/`interruptOn` to the exit. */
+  afterInterruptMs?: number;
 }
 
 export interface CliOptions {
@@ -52,13 +54,15 @@ export function sentinel(args: string[], options: CliOptions = {}): Promise<CliR
   let stderr = '';
   let peakKb = 0;
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  let interrupted = false;
+  let interruptedAt: number | undefined;
+  const interruptNow = () => {
+    if (interruptedAt !== undefined) return;
+    interruptedAt = Date.now();
+    child.kill('SIGINT');
+  };
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
-    if (!interrupted && options.interruptOn?.test(stderr)) {
-      interrupted = true;
-      child.kill('SIGINT');
-    }
+    if (options.interruptOn?.test(stderr)) interruptNow();
   });
   const sample = () => {
     try {
@@ -70,14 +74,18 @@ export function sentinel(args: string[], options: CliOptions = {}): Promise<CliR
   };
   const sampler = setInterval(sample, 20);
   const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
-  const interrupt = options.interruptAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGINT'), options.interruptAfterMs);
+  const interrupt = options.interruptAfterMs === undefined ? undefined : setTimeout(interruptNow, options.interruptAfterMs);
   return new Promise((done) => {
     child.on('exit', (code, signal) => {
       clearInterval(sampler);
       clearTimeout(killer);
       if (interrupt) clearTimeout(interrupt);
       // 'exit' may come before the pipes are drained.
-      setImmediate(() => done({ code, signal, stdout, stderr, peakMb: Math.round(peakKb / 1024), durationMs: Date.now() - started }));
+      const ended = Date.now();
+      setImmediate(() => done({
+        code, signal, stdout, stderr, peakMb: Math.round(peakKb / 1024), durationMs: ended - started,
+        ...(interruptedAt !== undefined ? { afterInterruptMs: ended - interruptedAt } : {}),
+      }));
     });
   });
 }

@@ -34,15 +34,15 @@ describe('hostile description URLs', () => {
     const run = await sentinel(['lint', `${server.url}/endless.json`], { timeoutMs: 30_000 });
     expectOneLineError(run, /^sentinel: .*endless\.json: document too large: over 32\.\d MB, the limit is 32\.0 MB$/);
     expect(run.peakMb).toBeLessThan(400);
-  }, 40_000);
+  }, 60_000);
 
   it('a redirect loop stops after 5 redirects', async () => {
-    const run = await sentinel(['lint', `${server.url}/loop`], { timeoutMs: 20_000 });
+    const run = await sentinel(['lint', `${server.url}/loop`], { timeoutMs: 45_000 });
     expectOneLineError(run, /cannot fetch URL: more than 5 redirects$/);
-  }, 30_000);
+  }, 60_000);
 
   it('a remote description may not read local files', async () => {
-    const run = await sentinel(['lint', `${server.url}/api.json`], { timeoutMs: 20_000 });
+    const run = await sentinel(['lint', `${server.url}/api.json`], { timeoutMs: 45_000 });
     expectOneLineError(run, /\$ref to a local file from a remote description refused: "file:\/\/\/etc\/passwd"$/);
-  }, 30_000);
+  }, 60_000);
 });

@@ -37,7 +37,7 @@ describe('a description of 100,000 operations', () => {
     const report = scratch.path('many-report.json');
     // Interrupted once sending starts: what is measured is loading and planning, and the report of what ran.
     const run = await sentinel(['run', spec, '--base-url', server.url, '--report', `json=${report}`], {
-      timeoutMs: 170_000,
+      timeoutMs: 230_000,
       maxOldSpaceMb: 2048,
       interruptOn: /cases and scenarios planned/,
     });
@@ -49,5 +49,5 @@ describe('a description of 100,000 operations', () => {
     expect(written.summary.notes.join('\n')).toMatch(/planned [\d,]+ of 100,000 operations \(in description order\): planning stops once the plan holds 100,000 cases and scenarios; choose the others with --include\/--exclude/);
     expect(run.code).toBe(2);
     expect(run.peakMb).toBeLessThan(1_500);
-  }, 180_000);
+  }, 240_000);
 });

@@ -12,7 +12,7 @@ describe('YAML tags', () => {
     ['!include', 'x-i: !include /etc/passwd'],
   ])('%s is refused', async (_tag, line) => {
     const spec = scratch.write('tags.yaml', `openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n${line}\n`);
-    const run = await sentinel(['lint', spec], { timeoutMs: 20_000 });
+    const run = await sentinel(['lint', spec], { timeoutMs: 45_000 });
     expectOneLineError(run, /^sentinel: .*tags\.yaml:4: YAML tags are not allowed/);
-  }, 30_000);
+  }, 60_000);
 });
