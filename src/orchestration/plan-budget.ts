@@ -4,7 +4,7 @@
 // the others. A description the size of GitHub's (1,223 operations, 64,000 cases and scenarios) is one
 // chunk within the budget: its plan is what planning all operations at once gives.
 import type { Agent, AgentContext } from '../agents/agent.js';
-import type { TestPlan } from '../agents/test-case.js';
+import type { TestPlan } from '../core/test-case.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 import { buildPlan } from './plan.js';
 

@@ -1,7 +1,7 @@
 // Refusing descriptions whose `$ref`s unfold into more work than any real API needs (see expansion.ts).
 // GitHub's 13 MB description, the largest we know, unfolds to 2 M nodes, 29 levels deep, and its largest
 // schema to 4,208 subschemas (121,000 over all operations): the limits leave an order of magnitude.
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import { measureExpansion } from './expansion.js';
 import type { ApiModel, JsonSchema } from './model.js';
 import { forEachSubschema } from './schema-walk.js';

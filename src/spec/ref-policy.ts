@@ -1,7 +1,7 @@
 // What a description's `$ref`s may reach. The CLI's user reads their own files; a description fetched
 // from a URL, or given as text to a server (uploaded to the platform), may not read the machine's files,
 // and every URL it names passes the caller's outbound policy before anything is fetched.
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 
 export interface RefPolicy {
   /** Whether `$ref`s may read local files. Always false for a description fetched from a URL. */

@@ -2,7 +2,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { SCHEMA_DEFS_ID, type ApiModel, type JsonSchema } from './model.js';
-import { ajvRegExpEngine, patternGuardFor } from './safe-pattern.js';
+import { ajvRegExpEngine, patternGuardFor } from '../core/safe-pattern.js';
 import { modelSchemas } from './schema-walk.js';
 import { SharedSchemas } from './shared-schemas.js';
 

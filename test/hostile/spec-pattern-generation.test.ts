@@ -7,7 +7,7 @@ import { negativeAgent } from '../../src/agents/negative.js';
 import { parseExtractExpression, extractInto } from '../../src/execution/load/scenario.js';
 import { extractValue } from '../../src/execution/scenario-vars.js';
 import { loadSpec } from '../../src/spec/load.js';
-import { PatternGuard } from '../../src/spec/safe-pattern.js';
+import { PatternGuard } from '../../src/core/safe-pattern.js';
 import { openapi } from './spec-harness.js';
 
 const EVIL = '^(0+)+1$';

@@ -6,7 +6,7 @@ import { numericStep, resized } from './boundaries.js';
 import { isMultiple } from './numbers.js';
 import { isSchemaObject, typesOf, type JsonType } from './schema-view.js';
 import { fit, stringLength } from './strings.js';
-import { patternGuardFor, type PatternGuard, type SafePattern } from '../../spec/safe-pattern.js';
+import { patternGuardFor, type PatternGuard, type SafePattern } from '../../core/safe-pattern.js';
 
 const BAD_FORMATS: Record<string, unknown> = {
   date: '2024-13-45',
