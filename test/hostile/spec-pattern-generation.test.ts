@@ -3,7 +3,7 @@
 // never ends there. Each test below finishes only because the search is linear-time (vitest's timeout
 // would fail it otherwise; the event loop would be blocked for longer than the age of the universe).
 import { describe, expect, it } from 'vitest';
-import { negativeAgent } from '../../src/agents/negative.js';
+import { negativeAgent } from '../../src/agents/negative/agent.js';
 import { parseExtractExpression, extractInto } from '../../src/execution/load/scenario.js';
 import { extractValue } from '../../src/execution/scenario-vars.js';
 import { loadSpec } from '../../src/spec/load.js';
