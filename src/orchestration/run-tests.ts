@@ -11,10 +11,11 @@ import { createCheckRegistry } from '../execution/checks/registry.js';
 import type { HttpClient } from '../execution/http-client.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 import { ensureReachable } from '../execution/probe.js';
+import { patternGuardFor } from '../core/safe-pattern.js';
 import { createSchemaValidator } from '../spec/validator.js';
 import { executePlan, type EngineOutcome } from '../execution/run/execute-plan.js';
 import type { RunEventHandler } from '../core/events.js';
-import { buildPlan } from './plan.js';
+import { buildBudgetedPlan } from './plan-budget.js';
 
 export interface RunRequest {
   model: ApiModel;
@@ -61,12 +62,12 @@ export async function runTests(request: RunRequest): Promise<RunOutcome> {
     if (canary !== undefined) context.canaryUrl = canary.url;
     const token = defaultJwt(request.identities);
     if (token !== undefined) context.defaultBearerToken = token;
-    const plan = buildPlan(request.model, request.operations, request.agents, context);
+    const { plan, planned, note } = buildBudgetedPlan(request.model, request.operations, request.agents, context);
     const validator = createSchemaValidator(request.model);
     const checkOptions: CheckOptions = request.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: request.maxResponseTimeMs } : {};
     const outcome = await executePlan({
       model: request.model,
-      operations: request.operations,
+      operations: planned,
       plan,
       baseUrl: request.baseUrl,
       identities: request.identities,
@@ -77,6 +78,7 @@ export async function runTests(request: RunRequest): Promise<RunOutcome> {
       checkOptions,
       checks: createCheckRegistry(),
       validate: (schema, value) => validator.validate(schema as never, value),
+      lateNotes: () => [...(note ? [note] : []), ...patternGuardFor(request.model).notes()],
       ...(request.onEvent ? { onEvent: request.onEvent } : {}),
       ...(request.client ? { client: request.client } : {}),
       ...(canary ? { canary } : {}),

@@ -36,6 +36,8 @@ export interface EngineOptions {
   checkOptions: CheckOptions;
   checks: CheckRegistry;
   validate: CheckContext['validate'];
+  /** Notes known only once judging is over (patterns that could not be checked in time, say). */
+  lateNotes?: () => string[];
   /** Extra requests allowed to shrink one finding (0 turns shrinking off). */
   shrinkRequestsPerFinding?: number;
   /** Extra requests allowed for shrinking over the whole run. */
@@ -168,7 +170,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   if (targetLost !== undefined) notes.push(targetLost);
   else if (notSent > 0 && options.signal?.aborted) notes.push(`interrupted: ${notSent} cases and scenarios were not sent`);
   else if (notSent > 0) notes.push(`stopped sending after ${requests} requests without a single response: ${notSent} cases and scenarios were not sent`);
-  notes.push(...judge.notes);
+  notes.push(...judge.notes, ...(options.lateNotes?.() ?? []));
   const result: RunResult = {
     summary: summarize({ runId, options, startedAt, requests, transportErrors, findings: found, notes, secretNames, checksRun: judge.checksRun }),
     findings: found,
