@@ -1,9 +1,7 @@
 // RFC 7807 problem+json: every error the platform answers, built from named constants.
-export interface ProblemDetail {
-  /** Where the problem is: `body/name`, `querystring/limit`, `params/id`, `header/authorization`. */
-  path: string;
-  message: string;
-}
+import type { ProblemDetail } from '../service-error.js';
+
+export { ServiceError as HttpProblem, type ProblemDetail } from '../service-error.js';
 
 export interface Problem {
   type: string;
@@ -29,19 +27,6 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** An error a handler throws to answer a problem; the gateway's error handler writes it. */
-export class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly errors?: ProblemDetail[],
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(detail);
-    this.name = 'HttpProblem';
-  }
-}
-
 export function problemOf(status: number, detail: string, errors?: ProblemDetail[]): Problem {
   return {
     type: `https://sentinel.dev/problems/${(TITLES[status] ?? 'error').toLowerCase().replace(/\s+/g, '-')}`,
@@ -51,9 +36,6 @@ export function problemOf(status: number, detail: string, errors?: ProblemDetail
     ...(errors !== undefined && errors.length > 0 ? { errors } : {}),
   };
 }
-
-export const notFound = (what: string) => new HttpProblem(404, `${what} not found`);
-export const badRequest = (detail: string, errors?: ProblemDetail[]) => new HttpProblem(400, detail, errors ?? [{ path: 'body', message: detail }]);
 
 export const PROBLEM_SCHEMA = {
   $id: 'Problem',
