@@ -1,0 +1,77 @@
+// Opening the data service: connect (PGlite by default, PostgreSQL with a URL), migrate, create the
+// result partitions ahead, and hand out the repositories over one Kysely.
+import { resolve } from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { connectPglite, connectPostgres, type EngineKind } from './connect.js';
+import { migrate } from './migrate.js';
+import type { Migration } from './migrations/index.js';
+import { DEFAULT_MONTHS_AHEAD, ResultPartitions } from './partitions.js';
+import { createRepositories, type Repositories } from './repositories/index.js';
+import type { Schema } from './schema.js';
+
+export interface OpenDatabaseOptions {
+  /** PGlite keeps its files in `<dataDir>/pgdata` (default data folder: `.sentinel`). */
+  dataDir?: string;
+  /** A PostgreSQL URL (the server passes `DATABASE_URL`); when given, PGlite is not used. */
+  databaseUrl?: string;
+  /** Months of test_results partitions created ahead of the current one (default 3). */
+  partitionMonthsAhead?: number;
+  /** The migrations to apply (default: all of Sentinel's); tests pass their own. */
+  migrations?: readonly Migration[];
+}
+
+export interface Database extends Repositories {
+  db: Kysely<Schema>;
+  kind: EngineKind;
+  /** Where finding embeddings live: pgvector's `vector`, or `real[]` on a server without pgvector. */
+  embeddingStorage: 'pgvector' | 'real[]';
+  partitions: ResultPartitions;
+  /** True while the database answers and its migrations are applied. */
+  isReady: () => Promise<boolean>;
+  close: () => Promise<void>;
+}
+
+export const DEFAULT_DATA_DIR = '.sentinel';
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const connection = options.databaseUrl !== undefined && options.databaseUrl !== ''
+    ? await connectPostgres(options.databaseUrl)
+    : await connectPglite(resolve(options.dataDir ?? DEFAULT_DATA_DIR));
+  const { db } = connection;
+  try {
+    await migrate(db, options.migrations);
+    const partitions = new ResultPartitions(db, options.partitionMonthsAhead ?? DEFAULT_MONTHS_AHEAD);
+    await partitions.ensure();
+    const embeddingStorage = await readEmbeddingStorage(db);
+    let closed = false;
+    return {
+      db,
+      kind: connection.kind,
+      embeddingStorage,
+      partitions,
+      ...createRepositories(db, partitions),
+      isReady: async () => {
+        if (closed) return false;
+        try {
+          await sql`SELECT 1 FROM sentinel_migrations LIMIT 1`.execute(db);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await connection.close();
+      },
+    };
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function readEmbeddingStorage(db: Kysely<Schema>): Promise<'pgvector' | 'real[]'> {
+  const row = await db.selectFrom('sentinel_settings').select('value').where('key', '=', 'embedding_storage').executeTakeFirst();
+  return row?.value === 'real[]' ? 'real[]' : 'pgvector';
+}
