@@ -32,7 +32,7 @@ export interface GatewayOptions {
 
 export const GATEWAY_DEFAULTS = { bodyLimit: 10 * 1024 * 1024, rateLimitPerMinute: 600, loginRateLimitPerMinute: 30 };
 
-const HIDDEN = { hide: true } as FastifySchema;
+const HIDDEN: FastifySchema = { hide: true };
 const PROBLEM_REF = { $ref: 'Problem#' } as const;
 
 export async function createGateway(options: GatewayOptions): Promise<FastifyInstance> {

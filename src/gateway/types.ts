@@ -10,6 +10,15 @@ declare module 'fastify' {
     principal?: Principal;
     correlationId: string;
   }
+  /** What the OpenAPI document says of a route. */
+  interface FastifySchema {
+    operationId?: string;
+    summary?: string;
+    description?: string;
+    tags?: string[];
+    /** Left out of the OpenAPI document (the document itself, the docs page). */
+    hide?: boolean;
+  }
   interface FastifyContextConfig {
     permission?: Permission;
     access?: 'public' | 'authenticated';
