@@ -225,6 +225,11 @@ export function createRunService(deps: RunServiceDeps) {
     let stopped = false;
     let unsubscribe = () => undefined as unknown;
     const poll = setInterval(() => {
+      if (stopping) {
+        clearInterval(poll);
+        onEnd();
+        return;
+      }
       const started = active.get(runId);
       if (stopped || started?.log === undefined) return;
       clearInterval(poll);
