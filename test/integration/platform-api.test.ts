@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
+import { startExampleApi } from '../../examples/shop-api/app.mjs';
 import { ADMIN_PASSWORD, removeDataDir, startTestPlatform, type TestPlatform } from '../support/platform.js';
 
 const SPEC_TEXT = readFileSync(resolve(import.meta.dirname, '../../examples/shop-api/openapi.yaml'), 'utf8');
@@ -39,6 +41,22 @@ describe('platform API on a real database', () => {
     await bad?.close();
     await platform?.stop();
     if (platform) removeDataDir(platform.dataDir);
+  });
+
+  it('accepts a description as a multipart file; the same name again is the next version', async () => {
+    const boundary = 'sentinel-boundary';
+    const form = (name: string) =>
+      [`--${boundary}`, 'Content-Disposition: form-data; name="name"', '', name, `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="openapi.yaml"', 'Content-Type: application/yaml', '', SPEC_TEXT, `--${boundary}--`, ''].join('\r\n');
+    const upload = () => platform.call('POST', '/api/v1/specifications', { token: admin, body: form('multipart shop'), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const first = await upload();
+    expect(first.status, first.text).toBe(201);
+    expect(first.json).toMatchObject({ name: 'multipart shop', version: 1, operationCount: 25 });
+    const second = await upload();
+    expect(second.json.version).toBe(2);
+    const detail = await platform.call('GET', `/api/v1/specifications/${second.json.id}`, { token: admin });
+    expect(detail.json.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    const lint = await platform.call('GET', `/api/v1/specifications/${second.json.id}/lint`, { token: admin });
+    expect(lint.json.score).toBeGreaterThan(0);
   });
 
   const specCount = async () => (await platform.call('GET', '/api/v1/specifications', { token: admin })).json.total as number;
@@ -151,4 +169,30 @@ describe('platform API on a real database', () => {
     expect((await platform.call('PATCH', `/api/v1/users/${me.json.id}`, { token: admin, body: { role: 'viewer' } })).status).toBe(409);
     expect((await platform.call('DELETE', `/api/v1/users/${me.json.id}`, { token: admin })).status).toBe(409);
   });
+
+  // Last: it stops the platform, as SIGTERM does, and opens the same data folder again.
+  it('stopping cancels the run in flight (never left running); a restart finds it cancelled', async () => {
+    const target: { url: string; close: () => Promise<void> } = await startExampleApi({ defects: true });
+    try {
+      const spec = await platform.call('POST', '/api/v1/specifications', { token: admin, body: { name: 'shop-for-stop', content: SPEC_TEXT } });
+      const started = await platform.call('POST', '/api/v1/test-runs', { token: admin, body: { specificationId: spec.json.id, baseUrl: target.url, seed: 3, concurrency: 1 } });
+      expect(started.status).toBe(202);
+      const runId = started.json.id;
+      let status = 'queued';
+      for (let i = 0; i < 200 && status === 'queued'; i++) {
+        await new Promise((done) => setTimeout(done, 50));
+        status = (await platform.call('GET', `/api/v1/test-runs/${runId}`, { token: admin })).json.status;
+      }
+      expect(status).toBe('running');
+      await platform.stop();
+      platform = await startTestPlatform({}, platform.dataDir);
+      admin = await platform.login('admin', ADMIN_PASSWORD);
+      const run = await platform.call('GET', `/api/v1/test-runs/${runId}`, { token: admin });
+      expect(run.json.status).toBe('cancelled');
+      expect(run.json.finishedAt).not.toBeNull();
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
 });
+
