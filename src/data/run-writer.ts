@@ -3,11 +3,11 @@
 // findings, and every event in run_events (numbered, for resumable server-sent events). The engine never
 // waits for the database: `handle` only buffers; `flush`/`close` wait and report a failed write.
 import type { Kysely } from 'kysely';
-import type { Exchange } from '../execution/exchange.js';
-import type { Finding } from '../execution/finding.js';
-import type { RunEvent } from '../orchestration/events.js';
-import { redactFinding } from '../report/report-finding.js';
-import { redactUrl } from '../report/redact.js';
+import type { Exchange } from '../core/exchange.js';
+import type { Finding } from '../core/finding.js';
+import type { RunEvent } from '../core/events.js';
+import { redactFinding } from '../execution/redaction/redact-finding.js';
+import { redactUrl } from '../execution/redaction/redact.js';
 import { findingFingerprint } from './fingerprint.js';
 import type { ResultPartitions } from './partitions.js';
 import { insertFindingRows } from './repositories/findings.js';
