@@ -65,7 +65,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const policy = createOutboundPolicy(policyConfigFromEnv(env, options.outbound));
     const runs = createRunService({
       db,
-      executor: options.executor ?? createInProcessExecutor(),
+      executor: options.executor ?? createInProcessExecutor(policy),
       secretBox: createSecretBox(keys.secretKey),
       policy,
       maxParallelRuns: options.maxParallelRuns ?? envInteger(env, 'SENTINEL_MAX_PARALLEL_RUNS', 2),

@@ -12,6 +12,14 @@ import { ADMIN_PASSWORD, removeDataDir, startTestPlatform, type TestPlatform } f
 
 const SPEC_TEXT = readFileSync(resolve(import.meta.dirname, '../../examples/shop-api/openapi.yaml'), 'utf8');
 
+/** A small description whose one response schema is the given `$ref`. */
+const withSchemaRef = (ref: string): string =>
+  JSON.stringify({
+    openapi: '3.1.0',
+    info: { title: 'hostile', version: '1' },
+    paths: { '/x': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: ref } } } } } } } },
+  });
+
 /** A local server whose /slow never answers and /garbage answers bytes that are no description. */
 async function startBadSpecServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
@@ -70,7 +78,9 @@ describe('platform API on a real database', () => {
       ['URL that never answers', { url: `${bad.url}/slow` }, 424, /no answer|timed out/i],
       ['URL answering garbage', { url: `${bad.url}/garbage` }, 422, /JSON|YAML|description/],
       ['content that is no description', { content: 'just words' }, 422, /description/],
-      ['description referencing a local file', { content: SPEC_TEXT.replace('openapi: 3.1.0', 'openapi: 3.1.0\nx-ref:\n  $ref: ./secrets.yaml') }, 422, /another document/],
+      ['description reading a server file', { content: withSchemaRef('file:///etc/passwd') }, 422, /local file .* refused/],
+      ['description reading a file beside the server', { content: withSchemaRef('./secrets.yaml') }, 422, /local file .* refused/],
+      ['description whose $ref names a metadata address', { content: withSchemaRef('http://169.254.169.254/latest/schema.json') }, 422, /outbound policy/],
       ['URL to a cloud metadata address', { url: 'http://169.254.169.254/latest/meta-data' }, 403, /denied/],
     ];
     for (const [name, body, status, detail] of cases) {

@@ -8,6 +8,7 @@ import type { RunEventHandler } from '../../core/events.js';
 import type { RunResult } from '../../core/run-result.js';
 import { runTests } from '../run-tests.js';
 import { parseFilter, selectOperations } from '../select-operations.js';
+import type { OutboundPolicy } from '../../execution/outbound-policy.js';
 import { loadDescriptionText } from './uploaded-description.js';
 
 export interface RunJobSettings {
@@ -41,11 +42,12 @@ export interface RunExecutor {
 
 export const AGENT_NAMES = createAgentRegistry().map((agent) => agent.name);
 
-export function createInProcessExecutor(): RunExecutor {
+/** Runs in this process; `policy` governs the URLs a stored description's `$ref`s name. */
+export function createInProcessExecutor(policy: OutboundPolicy): RunExecutor {
   return {
     async execute(job) {
       const { settings } = job;
-      const model = await loadDescriptionText(job.description.text, job.description.name, 'specification');
+      const model = await loadDescriptionText(job.description.text, job.description.name, 'specification', policy);
       const operations = selectOperations(
         model.operations,
         settings.include.map((text) => parseFilter(text, '--include')),

@@ -86,7 +86,7 @@ export async function addSpecification(deps: SpecLibraryDeps, context: RequestCo
   const source = fromUrl ? input.url! : (input.fileName ?? 'upload');
   const path = fromUrl ? 'body/url' : input.fileName !== undefined ? 'body/file' : 'body/content';
   // Everything is checked before anything is written: a bad description leaves no row behind.
-  const model = await loadDescriptionText(text, input.name ?? source, path);
+  const model = await loadDescriptionText(text, input.name ?? source, path, deps.policy);
   const lint = lintModel(model);
   const name = (input.name ?? model.info.title).trim() || 'untitled';
   const row = await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 // Descriptions given to the platform as text (uploaded, pasted or fetched from a URL by the server) are
-// loaded without touching the server's files: a `$ref` to another document is refused before the loader
-// runs, since the loader would resolve it against the server's working directory.
+// loaded like remote ones: a `$ref` may never read the server's files, and every URL a `$ref` names
+// passes the outbound policy before it is fetched.
 import { parse as parseYaml } from 'yaml';
 import { SpecError } from '../../core/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/limits.js';
@@ -13,39 +13,15 @@ import { ServiceError } from '../../core/service-error.js';
 
 export const MAX_DESCRIPTION_BYTES = 8 * 1024 * 1024;
 
-/** The first `$ref` that points outside the document, with where it is. */
-export function externalRef(document: unknown, pointer = ''): { pointer: string; ref: string } | undefined {
-  if (Array.isArray(document)) {
-    for (const [index, item] of document.entries()) {
-      const found = externalRef(item, `${pointer}/${index}`);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (document === null || typeof document !== 'object') return undefined;
-  for (const [key, value] of Object.entries(document)) {
-    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return { pointer: `${pointer}/$ref`, ref: value };
-    const found = externalRef(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** Loads description text; 422 with the loader's one-line reason when it is not a usable description. */
-export async function loadDescriptionText(text: string, name: string, path: string): Promise<ApiModel> {
-  let document: unknown;
+export async function loadDescriptionText(text: string, name: string, path: string, policy: OutboundPolicy): Promise<ApiModel> {
   try {
-    document = parseYaml(text, { maxAliasCount: DEFAULT_LIMITS.maxAliases });
+    parseYaml(text, { maxAliasCount: DEFAULT_LIMITS.maxAliases });
   } catch (error) {
     throw new ServiceError(422, `${name}: not JSON or YAML: ${(error as Error).message.split('\n')[0]}`, [{ path, message: 'not JSON or YAML' }]);
   }
-  const external = externalRef(document);
-  if (external !== undefined) {
-    const message = `${external.pointer}: references another document (${external.ref}); descriptions given to the platform must be self-contained`;
-    throw new ServiceError(422, `${name}: ${message}`, [{ path, message }]);
-  }
   try {
-    const model = await loadSpec('-', { stdin: text, maxBytes: MAX_DESCRIPTION_BYTES });
+    const model = await loadSpec('-', { stdin: text, maxBytes: MAX_DESCRIPTION_BYTES, allowLocalRefs: false, checkUrl: (url) => refuseUnlessAllowed(policy, url) });
     return { ...model, source: name };
   } catch (error) {
     if (error instanceof SpecError) {
@@ -54,6 +30,11 @@ export async function loadDescriptionText(text: string, name: string, path: stri
     }
     throw error;
   }
+}
+
+async function refuseUnlessAllowed(policy: OutboundPolicy, url: string): Promise<void> {
+  const refused = await policy.check(url);
+  if (refused !== undefined) throw new Error(refused);
 }
 
 /** GETs a description URL the outbound policy allows (no redirects followed, size and time bounded). */
