@@ -29,7 +29,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 /** The parameters of `pattern` (`/runs/:id`) in `path`, or undefined when it does not match. */
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/');
-  const have = path.replace(/\/$/, '').split('/');
+  const have = (path.length > 1 ? path.replace(/\/$/, '') : path).split('/');
   if (want.length !== have.length) return undefined;
   const params: Record<string, string> = {};
   for (let index = 0; index < want.length; index++) {

@@ -1,7 +1,17 @@
 // Findings by severity per run (stacked bars) and the share of judged checks that passed (line), oldest
 // run on the left.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReactElement } from 'react';
 import { SEVERITIES, type Severity } from '../api/types.js';
+
+function Sized({ width, height, children }: { width?: number; height: number; children: ReactElement }) {
+  if (width !== undefined) return children;
+  return (
+    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
+      {children}
+    </ResponsiveContainer>
+  );
+}
 
 export interface TrendPoint {
   label: string;
@@ -12,13 +22,14 @@ export interface TrendPoint {
 
 const COLORS: Record<Severity, string> = { critical: '#b3261e', high: '#e8590c', medium: '#c99400', low: '#2f7bd8', info: '#7a7f87' };
 
-export function TrendChart({ points, height = 260 }: { points: TrendPoint[]; height?: number }) {
+/** `width` fixes the size (where there is no layout to measure); without it the chart fills its box. */
+export function TrendChart({ points, height = 260, width }: { points: TrendPoint[]; height?: number; width?: number }) {
   const rows = points.map((point) => ({ label: point.label, ...point.bySeverity, passRate: point.passRate }));
   const summary = points.map((point) => `${point.label}: ${SEVERITIES.map((severity) => `${point.bySeverity[severity] ?? 0} ${severity}`).join(', ')}${point.passRate !== undefined ? `, ${point.passRate}% passed` : ''}`).join('; ');
   return (
     <figure className="chart" style={{ height }} aria-label="Findings and pass rate by run">
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      <Sized width={width} height={height}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} {...(width !== undefined ? { width, height } : {})}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: 'var(--muted)' }} />
           <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12, fill: 'var(--muted)' }} />
@@ -30,7 +41,7 @@ export function TrendChart({ points, height = 260 }: { points: TrendPoint[]; hei
           ))}
           <Line yAxisId="rate" dataKey="passRate" name="checks passed %" stroke="var(--accent)" strokeWidth={2} dot isAnimationActive={false} connectNulls />
         </ComposedChart>
-      </ResponsiveContainer>
+      </Sized>
       <figcaption className="visually-hidden">{summary}</figcaption>
     </figure>
   );
