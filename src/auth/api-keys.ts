@@ -2,7 +2,7 @@
 // their creator's (checked again on every use), optionally expiring, revocable.
 import type { Kysely } from 'kysely';
 import type { ApiKeyRow, Schema } from '../data/schema.js';
-import { invalid, notFound, ServiceError } from '../service-error.js';
+import { notFound, ServiceError } from '../service-error.js';
 import { hashToken, newOpaqueToken } from './access-tokens.js';
 import { recordAudit, type RequestContext } from './audit-log.js';
 import { roleRank, type PlatformRole } from './roles.js';
@@ -38,12 +38,11 @@ export function apiKeyView(row: ApiKeyRow): ApiKeyView {
 export async function createApiKey(
   db: Kysely<Schema>,
   context: RequestContext,
-  input: { name: string; role?: PlatformRole; expiresAt?: string },
+  input: { name: string; role?: PlatformRole; expiresInDays?: number },
 ): Promise<ApiKeyView & { key: string }> {
   const creator = context.principal!;
   const role = input.role ?? creator.role;
   if (roleRank(role) > roleRank(creator.role)) throw new ServiceError(403, `an API key cannot have a role (${role}) above its creator's (${creator.role})`, [{ path: 'body/role', message: `must be at most ${creator.role}` }]);
-  if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= Date.now()) throw invalid('body/expiresAt', 'must be in the future');
   const key = newOpaqueToken(API_KEY_PREFIX);
   const row = await db
     .insertInto('api_keys')
@@ -53,7 +52,7 @@ export async function createApiKey(
       key_hash: hashToken(key),
       role,
       created_by: creator.userId,
-      expires_at: input.expiresAt !== undefined ? new Date(input.expiresAt).toISOString() : null,
+      expires_at: input.expiresInDays !== undefined ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString() : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

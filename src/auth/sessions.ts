@@ -86,7 +86,9 @@ export async function changeOwnPassword(deps: SessionDeps, context: RequestConte
   const { db } = deps;
   const userId = context.principal!.userId;
   const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-  if (user === undefined || !(await verifyPassword(user.password_hash, currentPassword))) throw invalid('body/currentPassword', 'is not your current password');
+  if (user === undefined || !(await verifyPassword(user.password_hash, currentPassword))) {
+    throw new ServiceError(403, 'the current password is wrong', [{ path: 'body/currentPassword', message: 'is not your current password' }]);
+  }
   checkPassword(newPassword, 'body/newPassword');
   if (newPassword === currentPassword) throw invalid('body/newPassword', 'must differ from the current password');
   const now = new Date().toISOString();

@@ -61,7 +61,12 @@ export async function createUser(db: Kysely<Schema>, context: RequestContext, in
     .insertInto('users')
     .values({ username: input.username, password_hash: await hashPassword(input.password), role: input.role })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      // Two creations of one name at once: the second loses the race to the unique index.
+      if ((error as { code?: string }).code === '23505') throw conflict(`the username ${input.username} is taken`);
+      throw error;
+    });
   await recordAudit(db, context, { action: 'user.create', targetType: 'user', targetId: row.id, details: { username: row.username, role: row.role } });
   return userView(row);
 }

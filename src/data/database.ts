@@ -2,6 +2,7 @@
 // result partitions ahead, and hand out the repositories over one Kysely.
 import { resolve } from 'node:path';
 import { type Kysely, sql } from 'kysely';
+import { SentinelError } from '../errors.js';
 import { connectPglite, connectPostgres, type EngineKind } from './connect.js';
 import { migrate } from './migrate.js';
 import type { Migration } from './migrations/index.js';
@@ -34,11 +35,21 @@ export interface Database extends Repositories {
 export const DEFAULT_DATA_DIR = '.sentinel';
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  const connection = options.databaseUrl !== undefined && options.databaseUrl !== ''
-    ? await connectPostgres(options.databaseUrl)
-    : await connectPglite(resolve(options.dataDir ?? DEFAULT_DATA_DIR));
+  const url = options.databaseUrl !== undefined && options.databaseUrl !== '' ? options.databaseUrl : undefined;
+  const where = url === undefined ? `database folder ${resolve(options.dataDir ?? DEFAULT_DATA_DIR)}` : `database ${describeUrl(url)}`;
+  let connection: Awaited<ReturnType<typeof connectPglite>>;
+  try {
+    connection = url === undefined ? await connectPglite(resolve(options.dataDir ?? DEFAULT_DATA_DIR)) : await connectPostgres(url);
+  } catch (error) {
+    throw new SentinelError('connection', `${where}: ${reasonOf(error)}`, { cause: error });
+  }
   const { db } = connection;
   try {
+    try {
+      await sql`SELECT 1`.execute(db);
+    } catch (error) {
+      throw new SentinelError('connection', `${where}: ${reasonOf(error)}`, { cause: error });
+    }
     await migrate(db, options.migrations);
     const partitions = new ResultPartitions(db, options.partitionMonthsAhead ?? DEFAULT_MONTHS_AHEAD);
     await partitions.ensure();
@@ -69,6 +80,23 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     await connection.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The URL without its password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'at the given DATABASE_URL (not a valid URL)';
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return reasonOf(error.errors[0]);
+  if (error instanceof Error) return error.message || (error as { code?: string }).code || error.name;
+  return String(error);
 }
 
 async function readEmbeddingStorage(db: Kysely<Schema>): Promise<'pgvector' | 'real[]'> {

@@ -1,39 +1,9 @@
 // Storage of the platform's runs as the run service needs it: the run row and its read-model summary,
 // the event log that server-sent events replay, and the findings with their fingerprint and embedding.
-import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { EMBEDDING_DIMENSIONS } from './migrations/index.js';
+import { findingEmbedding } from './embedding.js';
+import { findingFingerprint } from './fingerprint.js';
 import type { FindingRow, RunStatus, Schema, TestRunRow, TestRunSummaryRow } from './schema.js';
-
-/** The same defect has the same fingerprint in every run: its check, operation and cause. */
-export function findingFingerprint(finding: { check: string; operation: string; cause: string }): string {
-  return createHash('sha256').update(`${finding.check}\u0000${finding.operation}\u0000${finding.cause}`).digest('hex').slice(0, 32);
-}
-
-/**
- * A deterministic local embedding (feature hashing of word unigrams and bigrams of check, operation,
- * title and evidence, L2-normalised): similar findings are near each other, with no model to download.
- */
-export function findingEmbedding(finding: { check: string; operation: string; title: string; evidence?: string | null }): number[] {
-  const vector = new Array<number>(EMBEDDING_DIMENSIONS).fill(0);
-  const add = (feature: string, weight: number) => {
-    const digest = createHash('sha1').update(feature).digest();
-    const index = digest.readUInt32BE(0) % EMBEDDING_DIMENSIONS;
-    vector[index]! += (digest[4]! & 1 ? 1 : -1) * weight;
-  };
-  const words = (text: string) => text.toLowerCase().split(/[^a-z0-9_{}]+/).filter(Boolean);
-  add(`check:${finding.check}`, 3);
-  add(`operation:${finding.operation}`, 2);
-  for (const [field, text, weight] of [['op', finding.operation, 1], ['title', finding.title, 1], ['evidence', (finding.evidence ?? '').slice(0, 2000), 0.5]] as const) {
-    const tokens = words(text);
-    tokens.forEach((token, index) => {
-      add(`${field}:${token}`, weight);
-      if (index > 0) add(`${field}:${tokens[index - 1]} ${token}`, weight / 2);
-    });
-  }
-  const norm = Math.hypot(...vector) || 1;
-  return vector.map((value) => Math.round((value / norm) * 1e6) / 1e6);
-}
 
 const EMPTY_COUNTS = {
   cases: 0,

@@ -173,7 +173,7 @@ export interface FindingsTable {
   steps: NullableJson<unknown[]>;
   triage: ColumnType<TriageStatus, TriageStatus | undefined, TriageStatus>;
   /** Written through `sentinel_embedding(real[])`; never selected as a whole (see repositories/findings.ts). */
-  embedding: ColumnType<unknown, never, never>;
+  embedding: ColumnType<unknown, unknown, never>;
   created_at: Timestamp;
 }
 

@@ -13,6 +13,13 @@ export interface OutboundPolicyConfig {
 
 export const DEFAULT_DENY = ['169.254.0.0/16', 'fe80::/10', 'fd00:ec2::254/128', '100.100.100.200/32', 'metadata.google.internal', 'metadata', 'metadata.azure.com', 'instance-data'];
 
+const UNRESOLVABLE = 'does not resolve';
+
+/** The refusal says the host name has no address: nothing could be contacted, rather than a denial. */
+export function isUnresolvable(reason: string): boolean {
+  return reason.endsWith(UNRESOLVABLE);
+}
+
 export interface OutboundPolicy {
   /** Undefined when the URL may be contacted; the one-line reason otherwise. */
   check(url: string): Promise<string | undefined>;
@@ -72,9 +79,9 @@ export function createOutboundPolicy(config: OutboundPolicyConfig = {}, resolve:
       let addresses: string[];
       try {
         addresses = isIP(host) !== 0 ? [host] : await resolve(host);
-        if (addresses.length === 0) return `the host ${host} does not resolve`;
+        if (addresses.length === 0) return `the host ${host} ${UNRESOLVABLE}`;
       } catch {
-        return `the host ${host} does not resolve`;
+        return `the host ${host} ${UNRESOLVABLE}`;
       }
       addresses = addresses.map(unmapIpv4);
       for (const address of addresses) {

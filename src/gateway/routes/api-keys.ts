@@ -16,7 +16,7 @@ const CREATED = {
 
 export function apiKeyRoutes(db: Kysely<Schema>): FastifyPluginAsync {
   return async (app) => {
-    app.post<{ Body: { name: string; role?: PlatformRole; expiresAt?: string } }>(
+    app.post<{ Body: { name: string; role?: PlatformRole; expiresInDays?: number } }>(
       '/api-keys',
       {
         config: { permission: 'api-keys:create' },
@@ -28,7 +28,7 @@ export function apiKeyRoutes(db: Kysely<Schema>): FastifyPluginAsync {
             type: 'object',
             required: ['name'],
             additionalProperties: false,
-            properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, role: ROLE_SCHEMA, expiresAt: { type: 'string', format: 'date-time' } },
+            properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, role: ROLE_SCHEMA, expiresInDays: { type: 'integer', minimum: 1, maximum: 3650, description: 'the key stops working after this many days' } },
           },
           response: { 201: CREATED },
         },

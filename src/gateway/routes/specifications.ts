@@ -77,14 +77,22 @@ const LINT = {
 } as const;
 
 const JSON_UPLOAD = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    name: NAME,
-    url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048, description: 'fetched by the server, under the outbound policy' },
-    content: { type: 'string', minLength: 1, maxLength: MAX_DESCRIPTION_BYTES, description: 'the description itself, JSON or YAML' },
-  },
-  oneOf: [{ required: ['url'] }, { required: ['content'] }],
+  oneOf: [
+    {
+      type: 'object',
+      title: 'by URL',
+      required: ['url'],
+      additionalProperties: false,
+      properties: { name: NAME, url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048, description: 'fetched by the server, under the outbound policy' } },
+    },
+    {
+      type: 'object',
+      title: 'by content',
+      required: ['content'],
+      additionalProperties: false,
+      properties: { name: NAME, content: { type: 'string', minLength: 1, maxLength: MAX_DESCRIPTION_BYTES, description: 'the description itself, JSON or YAML' } },
+    },
+  ],
 } as const;
 
 const MULTIPART_UPLOAD = {
@@ -111,7 +119,9 @@ export function specificationRoutes(deps: SpecLibraryDeps): FastifyPluginAsync {
           body: { content: { 'application/json': { schema: JSON_UPLOAD }, 'multipart/form-data': { schema: MULTIPART_UPLOAD } } },
           response: {
             201: SPECIFICATION,
+            403: { description: 'the role lacks the permission, or the outbound policy denies the URL', $ref: 'Problem#' },
             422: { description: 'not a usable description (with the reason)', $ref: 'Problem#' },
+            424: { description: 'the URL could not be fetched (unreachable, timed out, not a 2xx answer)', $ref: 'Problem#' },
           },
         },
       },

@@ -188,6 +188,8 @@ export function testRunRoutes(db: Kysely<Schema>, runs: RunService): FastifyPlug
           body: START_BODY,
           response: {
             202: { type: 'object', required: ['id', 'status'], properties: { id: { type: 'string', format: 'uuid' }, status: { type: 'string', enum: ['queued'] } } },
+            403: { description: 'the role lacks the permission, or the outbound policy denies the target', $ref: 'Problem#' },
+            424: { description: 'the target host does not resolve', $ref: 'Problem#' },
             503: { description: 'shutting down', $ref: 'Problem#' },
           },
         },

@@ -9,7 +9,7 @@ import { cancelInterruptedRuns, completeRun, deleteRun, getRun, insertRun, markR
 import type { Schema } from '../../data/schema.js';
 import { SentinelError } from '../../errors.js';
 import type { Role } from '../../execution/auth/identity.js';
-import type { OutboundPolicy } from '../../execution/outbound-policy.js';
+import { isUnresolvable, type OutboundPolicy } from '../../execution/outbound-policy.js';
 import { writtenSummary } from '../../report/json.js';
 import { redactFinding } from '../../report/report-finding.js';
 import { scrubSecrets } from '../../report/redact.js';
@@ -66,7 +66,7 @@ export function createRunService(deps: RunServiceDeps) {
     const spec = await specificationSource(db, input.specificationId);
     if (spec === undefined) throw new ServiceError(400, 'body/specificationId: no such specification', [{ path: 'body/specificationId', message: 'no such specification' }]);
     const refused = await deps.policy.check(input.baseUrl);
-    if (refused !== undefined) throw invalid('body/baseUrl', refused);
+    if (refused !== undefined) throw new ServiceError(isUnresolvable(refused) ? 424 : 403, `body/baseUrl: ${refused}`, [{ path: 'body/baseUrl', message: refused }]);
     for (const agent of input.agents ?? []) if (!(AGENT_NAMES as string[]).includes(agent)) throw invalid('body/agents', `unknown agent ${JSON.stringify(agent)} (available: ${AGENT_NAMES.join(', ')})`);
     for (const [field, filters] of [['include', input.include], ['exclude', input.exclude]] as const) {
       for (const text of filters ?? []) {

@@ -8,7 +8,7 @@ import { loadSpec } from '../../spec/load.js';
 import type { ApiModel } from '../../spec/model.js';
 import { fetchUrl } from '../../spec/sources.js';
 import { decodeText } from '../../spec/text.js';
-import type { OutboundPolicy } from '../../execution/outbound-policy.js';
+import { isUnresolvable, type OutboundPolicy } from '../../execution/outbound-policy.js';
 import { ServiceError } from '../../service-error.js';
 
 export const MAX_DESCRIPTION_BYTES = 8 * 1024 * 1024;
@@ -59,12 +59,12 @@ export async function loadDescriptionText(text: string, name: string, path: stri
 /** GETs a description URL the outbound policy allows (no redirects followed, size and time bounded). */
 export async function fetchDescription(url: string, policy: OutboundPolicy, timeoutMs: number): Promise<string> {
   const refused = await policy.check(url);
-  if (refused !== undefined) throw new ServiceError(400, `body/url: ${refused}`, [{ path: 'body/url', message: refused }]);
+  if (refused !== undefined) throw new ServiceError(isUnresolvable(refused) ? 424 : 403, `body/url: ${refused}`, [{ path: 'body/url', message: refused }]);
   try {
     const { location, bytes } = await fetchUrl(url, { ...DEFAULT_LIMITS, maxBytes: MAX_DESCRIPTION_BYTES, timeoutMs, maxRedirects: 0 });
     return decodeText(bytes, location);
   } catch (error) {
     const reason = error instanceof SpecError ? error.reason : (error as Error).message;
-    throw new ServiceError(400, `body/url: ${reason}`, [{ path: 'body/url', message: reason }]);
+    throw new ServiceError(424, `body/url: ${reason}`, [{ path: 'body/url', message: reason }]);
   }
 }
