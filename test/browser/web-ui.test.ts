@@ -99,6 +99,7 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', { timeout: 120_000 }, () =>
     await page.getByLabel('Severity').selectOption('');
     await page.getByRole('region', { name: 'Findings' }).getByRole('link').first().click();
     await page.getByRole('heading', { name: 'Reproduce' }).waitFor();
+    expect(await page.locator('.exchange mark').count(), 'the evidence is marked in the exchange').toBeGreaterThan(0);
     await capture(page, 'finding');
     const curl = (await page.getByTestId('curl').textContent())!;
     expect(curl).toMatch(/^curl /);
@@ -187,7 +188,8 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', { timeout: 120_000 }, () =>
       return tokens.refreshToken as string;
     });
     await page.getByRole('button', { name: 'Upload' }).click();
-    await page.getByRole('heading', { name: /Shop v2/ }).or(page.getByRole('alert')).first().waitFor();
+    // Loading and linting the description takes seconds on a busy machine.
+    await page.getByRole('heading', { name: /Shop v2/ }).or(page.getByRole('alert')).first().waitFor({ timeout: 90_000 });
     expect(await page.getByRole('alert').allTextContents()).toEqual([]);
     await page.getByRole('heading', { name: /Shop v2/ }).waitFor();
     const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('sentinel.session')!).refreshToken as string);

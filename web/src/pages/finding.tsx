@@ -9,16 +9,23 @@ import { SeverityBadge } from '../components/severity.js';
 import { QueryView } from '../components/states.js';
 import { Link } from '../router.js';
 
-/** `text` with every occurrence of `evidence` marked. */
+/**
+ * `text` with the evidence marked. Evidence may be shortened (ending in "…") and its line breaks
+ * flattened to spaces, so it is matched with any whitespace where it has some.
+ */
 export function highlight(text: string, evidence: string | undefined): ReactNode {
-  if (!evidence || !text.includes(evidence)) return text;
-  const parts = text.split(evidence);
-  return parts.map((part, index) => (
-    <Fragment key={index}>
-      {part}
-      {index < parts.length - 1 && <mark>{evidence}</mark>}
-    </Fragment>
-  ));
+  const core = (evidence ?? '').replace(/(…|\.\.\.)$/, '').trim();
+  if (core === '') return text;
+  const pattern = new RegExp(core.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    parts.push(text.slice(last, match.index), <mark key={match.index}>{match[0]}</mark>);
+    last = match.index + match[0].length;
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(last));
+  return <>{parts.map((part, index) => (typeof part === 'string' ? <Fragment key={`t${index}`}>{part}</Fragment> : part))}</>;
 }
 
 function prettyBody(body: unknown): string {
