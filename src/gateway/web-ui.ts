@@ -26,7 +26,7 @@ export async function serveWebUi(app: FastifyInstance, root: string, notFound: (
       const immutable = relative.startsWith('assets/');
       return reply.sendFile(relative, { immutable, maxAge: immutable ? 31_536_000_000 : 0 });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 }
 
