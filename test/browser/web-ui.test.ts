@@ -177,7 +177,15 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', { timeout: 120_000 }, () =>
   });
 
   it('an expired access token is refreshed without losing what was typed; an ended session signs in back to its page', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${served!.url}/specifications`);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('region', { name: 'Specifications' }).waitFor();
     await page.getByRole('radio', { name: 'Paste' }).check();
     await page.getByLabel('Name (optional').fill('Shop');
     await page.getByLabel('Description (JSON or YAML)').fill(readFileSync(SPEC, 'utf8'));
@@ -189,7 +197,14 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', { timeout: 120_000 }, () =>
     });
     await page.getByRole('button', { name: 'Upload' }).click();
     // Loading and linting the description takes seconds on a busy machine.
-    await page.getByRole('heading', { name: /Shop v2/ }).or(page.getByRole('alert')).first().waitFor({ timeout: 90_000 });
+    await page
+      .getByRole('heading', { name: /Shop v2/ })
+      .or(page.getByRole('alert'))
+      .first()
+      .waitFor({ timeout: 90_000 })
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nthe page shows: ${(await page.locator('body').innerText()).slice(0, 800)}`);
+      });
     expect(await page.getByRole('alert').allTextContents()).toEqual([]);
     await page.getByRole('heading', { name: /Shop v2/ }).waitFor();
     const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('sentinel.session')!).refreshToken as string);
@@ -208,6 +223,7 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', { timeout: 120_000 }, () =>
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Sentinel' }).waitFor();
+    await context.close();
     expect(pageErrors).toEqual([]);
   });
 });
