@@ -1,7 +1,8 @@
 // Results stored per second by the data service (redaction, batching, partitions, read-model counters)
 // against a bare batched INSERT of the same exchanges into the same table, in the same run, on PGlite
 // and, when DATABASE_URL or SENTINEL_TEST_DATABASE_URL is set, on PostgreSQL (in a database of its own,
-// dropped afterwards). Goals: ≥ 2,800 results/s on PostgreSQL and ≥ 0.7× the bare loop.
+// dropped afterwards). Goals: ≥ 2,800 results/s on PostgreSQL and ≥ 0.7× the bare loop. A second baseline,
+// a bare loop of the service's own SQL (jsonb_to_recordset), shows what redaction and the counters cost.
 //   npx tsx bench/data-store.ts [results] [batch]
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database, type OpenDatabaseOptions } from '../src/data/index.js';
-import type { Exchange } from '../src/execution/exchange.js';
+import type { Exchange } from '../src/core/exchange.js';
 
 const RESULTS = Number(process.argv[2] ?? 20_000);
 const BATCH = Number(process.argv[3] ?? 1_000);
@@ -61,6 +62,24 @@ async function bareLoop(database: Database, runId: string, items: Exchange[]): P
   }
 }
 
+/** The same SQL as the data service (one JSON parameter per batch) without redaction or counters: its overhead alone. */
+async function bareRecordsetLoop(database: Database, runId: string, items: Exchange[]): Promise<void> {
+  const created = new Date().toISOString();
+  for (let start = 0; start < items.length; start += BATCH) {
+    const rows = items.slice(start, start + BATCH).map((e) => ({
+      case_id: e.caseId, correlation_id: e.correlationId, method: e.request.method, url: e.request.url, status_code: e.response?.status ?? null,
+      duration_ms: e.durationMs, retries: e.retries, request: e.request, response: e.response ?? null, started_at: new Date(e.startedAt).toISOString(),
+    }));
+    await database.db.executeQuery(CompiledQuery.raw(
+      `INSERT INTO test_results (run_id, case_id, correlation_id, method, url, status_code, duration_ms, retries, request, response, started_at, created_at)
+       SELECT $1, case_id, correlation_id, method, url, status_code, duration_ms, retries, request, response, started_at, $2
+       FROM jsonb_to_recordset($3::jsonb) AS t(case_id text, correlation_id text, method text, url text, status_code integer,
+         duration_ms double precision, retries integer, request jsonb, response jsonb, started_at timestamptz)`,
+      [runId, created, JSON.stringify(rows)],
+    ));
+  }
+}
+
 async function sentinel(database: Database, runId: string, items: Exchange[]): Promise<void> {
   for (let start = 0; start < items.length; start += BATCH) {
     await database.results.insertResults(runId, items.slice(start, start + BATCH));
@@ -85,16 +104,20 @@ async function measure(label: string, options: OpenDatabaseOptions): Promise<voi
     await sentinel(database, run.id, items.slice(0, BATCH)); // warm-up: JIT, plan cache, partition check
     await bareLoop(database, run.id, items.slice(0, BATCH));
     const bare: number[] = [];
+    const sameSql: number[] = [];
     const ours: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       bare.push(await timed(() => bareLoop(database, run.id, items)));
+      sameSql.push(await timed(() => bareRecordsetLoop(database, run.id, items)));
       ours.push(await timed(() => sentinel(database, run.id, items)));
     }
     const rate = median(ours);
     const baseline = median(bare);
+    const recordset = median(sameSql);
+    const format = (n: number) => Math.round(n).toLocaleString('en-US').padStart(7);
     console.log(
-      `${label.padEnd(10)} data service ${Math.round(rate).toLocaleString('en-US').padStart(7)} results/s   ` +
-        `bare INSERT loop ${Math.round(baseline).toLocaleString('en-US').padStart(7)} results/s   ratio ${(rate / baseline).toFixed(2)}×`,
+      `${label.padEnd(10)} data service ${format(rate)} results/s   bare INSERT … VALUES loop ${format(baseline)} results/s   ratio ${(rate / baseline).toFixed(2)}×` +
+        `   (bare loop of the service's SQL ${format(recordset)} results/s, ratio ${(rate / recordset).toFixed(2)}×)`,
     );
   } finally {
     await database.close();

@@ -28,7 +28,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { runLoad } from '../src/execution/load/engine.js';
+import { runLoad } from '../src/execution/load/run-load.js';
 import { defaultWorkerCount } from '../src/execution/load/schedule.js';
 import type { LoadPlan, MixEntry } from '../src/execution/load/types.js';
 

@@ -5,23 +5,23 @@
 //   npx tsx bench/run-overhead.ts [requests] [concurrency]
 import { spawn } from 'node:child_process';
 import { Pool } from 'undici';
-import type { TestCase } from '../src/agents/test-case.js';
+import type { TestCase } from '../src/core/test-case.js';
 import { buildIdentities, identityInfos } from '../src/execution/auth/identity.js';
 import { createCheckRegistry } from '../src/execution/checks/registry.js';
 import { prepareRequest } from '../src/execution/prepare.js';
-import { negativeAgent } from '../src/agents/negative.js';
+import { negativeAgent } from '../src/agents/negative/agent.js';
 import { positiveAgent } from '../src/agents/positive.js';
-import { executePlan } from '../src/orchestration/engine.js';
+import { executePlan } from '../src/execution/run/execute-plan.js';
 import { buildPlan } from '../src/orchestration/plan.js';
 import { loadSpec } from '../src/spec/load.js';
 import type { ApiModel } from '../src/spec/model.js';
 import { createSchemaValidator } from '../src/spec/validator.js';
-import { sharedSpec } from '../test/support/shared-specs.js';
+import { githubRestSpec } from '../test/support/real-specs.js';
 
 const REQUESTS = Number(process.argv[2] ?? 10_000);
 const CONCURRENCY = Number(process.argv[3] ?? 8);
 const ROUNDS = 5;
-const GITHUB_SPEC = sharedSpec('github-rest-api.json');
+const GITHUB_SPEC = githubRestSpec();
 
 const SPEC = `
 openapi: 3.0.3

@@ -4,9 +4,9 @@
 import { dereference } from '@readme/openapi-parser';
 import { loadSpec } from '../src/spec/load.js';
 import { lintModel } from '../src/spec/lint/index.js';
-import { sharedSpec } from '../test/support/shared-specs.js';
+import { githubRestSpec } from '../test/support/real-specs.js';
 
-const spec = process.argv[2] ?? sharedSpec('github-rest-api.json');
+const spec = process.argv[2] ?? githubRestSpec();
 const ROUNDS = 5;
 
 let peakRss = process.memoryUsage().rss;

@@ -9,7 +9,7 @@
 
 /** @type {readonly SeededDefect[]} */
 export const SEEDED_DEFECTS = Object.freeze([
-  // Issue 3: functional checks (positive and negative agents).
+  // Functional checks (positive and negative agents).
   { check: 'server_error', operations: ['GET /reports/sales'], agent: 'positive', defect: 'The weekly grouping (the default) throws a TypeError: 500.' },
   { check: 'status_code_conformance', operations: ['POST /feedback'], agent: 'positive', defect: 'Answers 202, which is not documented (201 is).' },
   { check: 'content_type_conformance', operations: ['GET /health'], agent: 'positive', defect: 'Answers text/plain where application/json is documented.' },
@@ -20,7 +20,7 @@ export const SEEDED_DEFECTS = Object.freeze([
   { check: 'unsupported_method', operations: ['GET /health'], agent: 'negative', defect: '/health answers every method with 200 instead of 405 + Allow.' },
   { check: 'missing_required_header', operations: ['POST /orders'], agent: 'negative', defect: 'The required Idempotency-Key header is never enforced.' },
   { check: 'response_time', operations: ['GET /categories'], agent: 'positive', defect: 'Takes 2.5 s (the config limit is 2 s; other answers take milliseconds).' },
-  // Issue 4: stateful, authorization and injection checks.
+  // Stateful, authorization and injection checks.
   { check: 'use_after_free', operations: ['POST /items', 'GET /items/{itemId}', 'DELETE /items/{itemId}'], agent: 'stateful', defect: 'A deleted item is still readable (the read ignores the deleted flag).' },
   { check: 'resource_availability', operations: ['POST /webhooks', 'GET /webhooks/{webhookId}'], agent: 'stateful', defect: 'A webhook just created is never found (stored under a string key, looked up by number).' },
   { check: 'failed_update_side_effect', operations: ['PATCH /items/{itemId}'], agent: 'stateful', defect: 'A refused patch (400) still writes its valid fields.' },

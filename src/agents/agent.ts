@@ -1,13 +1,7 @@
 // Every agent is a pure function from the model (and the operations selected for this run) to planned work.
 import type { ApiModel, Operation } from '../spec/model.js';
-import type { AgentName, Scenario, TestCase } from './test-case.js';
-
-/** An identity as agents see it: a name and its privilege, never its credentials. */
-export interface IdentityInfo {
-  name: string;
-  /** `default` is the identity of `--header`/config credentials. Lower-privileged identities are bfla's attackers. */
-  role: 'admin' | 'user' | 'low';
-}
+import type { IdentityInfo } from '../core/identity-info.js';
+import type { AgentName, Scenario, TestCase } from '../core/test-case.js';
 
 export interface AgentContext {
   seed: number;

@@ -4,7 +4,7 @@ import type { ApiModel, Operation } from '../spec/model.js';
 import type { Agent, AgentContext, AgentOutput } from './agent.js';
 import { deriveSeed } from './data/prng.js';
 import { createValueGenerator } from './data/values.js';
-import type { PlannedRequest } from './test-case.js';
+import type { PlannedRequest } from '../core/test-case.js';
 import { validRequest } from './valid-request.js';
 
 export interface MockDatasets {

@@ -6,7 +6,7 @@ import type { Agent, AgentContext, AgentOutput } from './agent.js';
 import { variantsNeeded } from './coverage.js';
 import { deriveSeed } from './data/prng.js';
 import { createValueGenerator, type ValueGenerator } from './data/values.js';
-import type { TestCase } from './test-case.js';
+import type { TestCase } from '../core/test-case.js';
 import { chooseContent, validRequest, type ValidRequestOptions } from './valid-request.js';
 
 export const positiveAgent: Agent = {

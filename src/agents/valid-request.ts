@@ -3,7 +3,7 @@
 import type { JsonSchema, MediaTypeContent, Operation, Parameter } from '../spec/model.js';
 import type { OptionalPolicy } from './data/generate.js';
 import type { ValueGenerator } from './data/values.js';
-import type { PlannedRequest } from './test-case.js';
+import type { PlannedRequest } from '../core/test-case.js';
 
 /** OpenAPI ignores header parameters with these names; the client sets them itself. */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);

@@ -2,7 +2,7 @@
 // their creator's (checked again on every use), optionally expiring, revocable.
 import type { Kysely } from 'kysely';
 import type { ApiKeyRow, Schema } from '../data/schema.js';
-import { notFound, ServiceError } from '../service-error.js';
+import { notFound, ServiceError } from '../core/service-error.js';
 import { hashToken, newOpaqueToken } from './access-tokens.js';
 import { recordAudit, type RequestContext } from './audit-log.js';
 import { roleRank, type PlatformRole } from './roles.js';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../data/schema.js';
-import { invalid, ServiceError } from '../service-error.js';
+import { invalid, ServiceError } from '../core/service-error.js';
 import { ACCESS_TOKEN_SECONDS, hashToken, newOpaqueToken, signAccessToken } from './access-tokens.js';
 import { recordAudit, type RequestContext } from './audit-log.js';
 import type { LoginThrottle } from './login-throttle.js';

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Schema, UserRow } from '../data/schema.js';
-import { conflict, invalid, notFound } from '../service-error.js';
+import { conflict, invalid, notFound } from '../core/service-error.js';
 import { recordAudit, type RequestContext } from './audit-log.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 import type { PlatformRole } from './roles.js';

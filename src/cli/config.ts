@@ -3,10 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { SentinelError } from '../errors.js';
-import { PROFILES } from '../agents/perf/profiles.js';
-import { parseThreshold } from '../agents/perf/thresholds.js';
-import { parseDuration, parseRate, parseThinkTime } from '../agents/perf/units.js';
+import { SentinelError } from '../core/errors.js';
+import { PROFILES } from '../perf/plan/profiles.js';
+import { parseThreshold } from '../perf/analyze/thresholds.js';
+import { parseDuration, parseRate, parseThinkTime } from '../perf/plan/units.js';
 
 const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
 const role = z.enum(['admin', 'user', 'low']);
@@ -33,7 +33,7 @@ const parsedBy = (parse: (text: string) => unknown) =>
     }
   });
 
-/** One step of a config-defined load scenario (see agents/perf/user-scenarios.ts for the checks that need the description). */
+/** One step of a config-defined load scenario (see perf/plan/user-scenarios.ts for the checks that need the description). */
 const perfScenarioStep = z.strictObject({
   /** `POST /orders` as in the description, or an operationId. */
   operation: z.string().min(1),

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `sentinel` command. Each subcommand lives in its own file under commands/ and registers itself.
 import { Command, CommanderError } from 'commander';
-import { EXIT_ERROR, SentinelError } from '../errors.js';
+import { EXIT_ERROR, SentinelError } from '../core/errors.js';
 
 type Register = (program: Command) => void;
 

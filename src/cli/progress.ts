@@ -1,7 +1,7 @@
 // Progress of a run, as a handler of the engine's events: a bar on a terminal, plain lines elsewhere
 // (CI logs), always on stderr so stdout carries only the summary.
 import cliProgress from 'cli-progress';
-import type { RunEvent, RunEventHandler } from '../orchestration/events.js';
+import type { RunEvent, RunEventHandler } from '../core/events.js';
 
 export interface ProgressOptions {
   stream: NodeJS.WriteStream;

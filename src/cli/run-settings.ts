@@ -1,10 +1,10 @@
 // The settings of one `sentinel run`: flags over the config file over defaults, validated into types.
 import { randomInt } from 'node:crypto';
-import { SentinelError } from '../errors.js';
+import { SentinelError } from '../core/errors.js';
 import { parseHeader, parseIdentityFlag, type Role, type SchemeCredentials } from '../execution/auth/identity.js';
 import type { LoginSpec } from '../execution/auth/login.js';
-import { SEVERITIES, type Severity } from '../execution/finding.js';
-import { parseFilter, type OperationFilter } from '../orchestration/select.js';
+import { SEVERITIES, type Severity } from '../core/finding.js';
+import { parseFilter, type OperationFilter } from '../orchestration/select-operations.js';
 import { REPORT_FORMATS, isReportFormat, type ReportFormat } from '../report/index.js';
 import { configHeaderPairs, type RunConfig } from './config.js';
 

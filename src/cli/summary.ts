@@ -1,6 +1,6 @@
 // The table printed at the end of a run: what was tested, what was found, and how to replay it.
-import { SEVERITIES } from '../execution/finding.js';
-import type { RunResult } from '../orchestration/run-result.js';
+import { SEVERITIES } from '../core/finding.js';
+import type { RunResult } from '../core/run-result.js';
 
 export function formatSummary(result: RunResult, reportsWritten: { format: string; path: string }[] = []): string {
   const s = result.summary;

@@ -2,7 +2,7 @@
 // result partitions ahead, and hand out the repositories over one Kysely.
 import { resolve } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import { SentinelError } from '../errors.js';
+import { SentinelError } from '../core/errors.js';
 import { connectPglite, connectPostgres, type EngineKind } from './connect.js';
 import { migrate } from './migrate.js';
 import type { Migration } from './migrations/index.js';

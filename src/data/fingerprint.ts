@@ -2,7 +2,7 @@
 // failures with the same key into one finding within a run; the same key in another run, or with another
 // seed, is the same defect again, so it gets the same fingerprint.
 import { createHash } from 'node:crypto';
-import { dedupeKey } from '../orchestration/findings.js';
+import { dedupeKey } from '../execution/run/findings.js';
 
 export function findingFingerprint(finding: { check: string; operation: string; cause: string }): string {
   return createHash('sha256').update(dedupeKey(finding.check, finding.operation, finding.cause)).digest('hex').slice(0, 32);

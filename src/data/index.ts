@@ -20,7 +20,7 @@ export type {
   Specification, SpecificationDetail, SpecificationListItem, SpecificationVersion, NewSpecification, SpecificationsRepository,
 } from './repositories/specifications.js';
 export { SHUTDOWN_REASON } from './repositories/runs.js';
-export type { Run, RunOverview, RunFilter, NewRun, TransitionDetails, RunsRepository } from './repositories/runs.js';
+export type { Run, RunOverview, RunFilter, RunTotals, NewRun, TransitionDetails, RunsRepository } from './repositories/runs.js';
 export type { StoredFinding, FindingFilter, SimilarFinding, SimilarOptions, FindingsRepository } from './repositories/findings.js';
 export type { StoredResult, ExecutionInput, CaseInput, ResultsRepository } from './repositories/results.js';
 export type { RunEventRecord, NewRunEvent, RunEventsRepository } from './repositories/run-events.js';

@@ -3,11 +3,11 @@
 // findings, and every event in run_events (numbered, for resumable server-sent events). The engine never
 // waits for the database: `handle` only buffers; `flush`/`close` wait and report a failed write.
 import type { Kysely } from 'kysely';
-import type { Exchange } from '../execution/exchange.js';
-import type { Finding } from '../execution/finding.js';
-import type { RunEvent } from '../orchestration/events.js';
-import { redactFinding } from '../report/report-finding.js';
-import { redactUrl } from '../report/redact.js';
+import type { Exchange } from '../core/exchange.js';
+import type { Finding } from '../core/finding.js';
+import type { RunEvent } from '../core/events.js';
+import { redactFinding } from '../execution/redaction/redact-finding.js';
+import { redactUrl } from '../execution/redaction/redact.js';
 import { findingFingerprint } from './fingerprint.js';
 import type { ResultPartitions } from './partitions.js';
 import { insertFindingRows } from './repositories/findings.js';
@@ -27,7 +27,7 @@ export interface RunWriterOptions {
 export interface RunWriter {
   /** A RunEventHandler: buffers the event and returns at once. */
   handle: (event: RunEvent) => void;
-  /** Writes everything buffered so far; rejects if a write failed. */
+  /** Writes everything buffered so far; rejects if a write failed (its events stay buffered for the next flush). */
   flush: () => Promise<void>;
   /** Flushes and stops the timer. */
   close: () => Promise<void>;
@@ -53,26 +53,41 @@ export async function createRunWriter(store: Store, runId: string, options: RunW
   let failure: unknown;
   let closed = false;
 
+  /** A write is chained and has not taken the buffers yet: events arriving now will be in it. */
+  let scheduled = false;
+
   const write = async (): Promise<void> => {
+    scheduled = false;
     if (events.length === 0) return;
     const batch = { exchanges, executions, findings, events };
     exchanges = [];
     executions = [];
     findings = [];
     events = [];
-    const createdAt = new Date();
-    // Outside the transaction: PGlite has one connection, and a new partition should not wait on a batch.
-    await store.partitions.ensureFor([createdAt]);
-    await store.db.transaction().execute(async (trx) => {
-      await insertResultRows(trx, runId, batch.exchanges, secretNames, createdAt);
-      await insertExecutionRows(trx, runId, batch.executions);
-      await insertFindingRows(trx, runId, batch.findings, secretNames);
-      // Last: a client replaying events finds the rows they announce already stored.
-      await insertEventRows(trx, runId, batch.events);
-    });
+    try {
+      const createdAt = new Date();
+      // Outside the transaction: PGlite has one connection, and a new partition should not wait on a batch.
+      await store.partitions.ensureFor([createdAt]);
+      await store.db.transaction().execute(async (trx) => {
+        await insertResultRows(trx, runId, batch.exchanges, secretNames, createdAt);
+        await insertExecutionRows(trx, runId, batch.executions);
+        await insertFindingRows(trx, runId, batch.findings, secretNames);
+        // Last: a client replaying events finds the rows they announce already stored.
+        await insertEventRows(trx, runId, batch.events);
+      });
+    } catch (error) {
+      // The transaction rolled back whole: keep the batch, ahead of newer events, for the next write.
+      exchanges = [...batch.exchanges, ...exchanges];
+      executions = [...batch.executions, ...executions];
+      findings = [...batch.findings, ...findings];
+      events = [...batch.events, ...events];
+      throw error;
+    }
   };
 
   const scheduleWrite = (): Promise<void> => {
+    if (scheduled) return writing;
+    scheduled = true;
     writing = writing.then(write).catch((error: unknown) => {
       failure ??= error;
     });

@@ -2,7 +2,7 @@
 // exchange (headers and body); retries only when the connection itself failed; the body read up to a cap.
 import { randomUUID } from 'node:crypto';
 import { Pool, type Dispatcher } from 'undici';
-import type { Exchange, ReceivedResponse, SentRequest, TransportError } from './exchange.js';
+import type { Exchange, ReceivedResponse, SentRequest, TransportError } from '../core/exchange.js';
 import { type RateLimiter, unlimited } from './rate-limiter.js';
 import { toResponse } from './response.js';
 

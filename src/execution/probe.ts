@@ -3,7 +3,7 @@
 // second instead of a run full of failed requests.
 import { connect } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import { INSECURE_HINT, isCertificateError } from '../errors.js';
+import { INSECURE_HINT, isCertificateError, SentinelError } from '../core/errors.js';
 
 export type ProbeResult = { ok: true } | { ok: false; code: string };
 
@@ -24,6 +24,12 @@ export async function probeTarget(baseUrl: string, timeoutMs: number, insecure =
     socket.once(secure ? 'secureConnect' : 'connect', () => finish({ ok: true }));
     socket.once('error', (error: NodeJS.ErrnoException) => finish({ ok: false, code: error.code ?? error.message }));
   });
+}
+
+/** Probes the target (at most 5 s) and throws the one-line connection error when it cannot be reached. */
+export async function ensureReachable(baseUrl: string, timeoutMs: number, insecure = false): Promise<void> {
+  const probe = await probeTarget(baseUrl, Math.min(timeoutMs, 5000), insecure);
+  if (!probe.ok) throw new SentinelError('connection', probeFailure(baseUrl, probe.code));
 }
 
 /** The one line a failed probe becomes: for a certificate error, the way around it. */

@@ -1,7 +1,7 @@
 // A received response as the contract records it: lower-case headers (set-cookie as an array), the body
 // as text (decompressed when the server compressed it anyway), and parsed JSON when it is JSON.
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import type { ReceivedResponse } from './exchange.js';
+import type { ReceivedResponse } from '../core/exchange.js';
 
 export function toResponse(status: number, raw: Record<string, string | string[] | undefined>, bytes: Buffer, truncated: boolean, cap: number): ReceivedResponse {
   const headers: Record<string, string | string[]> = {};

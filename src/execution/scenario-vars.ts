@@ -1,9 +1,9 @@
 // Scenario variables: `{{name}}` placeholders in a planned request, and extraction rules that read
 // values from a response (`$response.body#/json/pointer`, `$response.header.Name`, and
 // `$response.header.Name#regex:<pattern>`, read as the load engine reads it).
-import type { PlannedRequest } from '../agents/test-case.js';
-import type { ReceivedResponse } from './exchange.js';
-import { matchPattern, patternProblem } from './extract-pattern.js';
+import type { PlannedRequest } from '../core/test-case.js';
+import type { ReceivedResponse } from '../core/exchange.js';
+import { matchPattern, patternProblem } from '../core/extract-pattern.js';
 
 const WHOLE = /^\{\{\s*([\w.-]+)\s*\}\}$/;
 const EMBEDDED = /\{\{\s*([\w.-]+)\s*\}\}/g;

@@ -1,7 +1,7 @@
 // RFC 7807 problem+json: every error the platform answers, built from named constants.
-import type { ProblemDetail } from '../service-error.js';
+import type { ProblemDetail } from '../core/service-error.js';
 
-export { ServiceError as HttpProblem, type ProblemDetail } from '../service-error.js';
+export { ServiceError as HttpProblem, type ProblemDetail } from '../core/service-error.js';
 
 export interface Problem {
   type: string;

@@ -1,7 +1,7 @@
 // Planning: every chosen agent turns the selected operations into cases and scenarios. Pure and seeded:
 // the same model, operations, agents and seed give the same plan.
 import type { Agent, AgentContext } from '../agents/agent.js';
-import type { TestPlan } from '../agents/test-case.js';
+import type { TestPlan } from '../core/test-case.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 
 export function buildPlan(model: ApiModel, operations: Operation[], agents: Agent[], context: AgentContext): TestPlan {

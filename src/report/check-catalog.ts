@@ -1,6 +1,6 @@
 // What reports say about a check beyond its findings: description, default severity, how to fix, and
 // whether it is a security check (code-scanning UIs rank those by `security-severity`).
-import type { Severity } from '../execution/finding.js';
+import type { Severity } from '../core/finding.js';
 import { createCheckRegistry } from '../execution/checks/registry.js';
 
 export interface CheckInfo {
@@ -11,7 +11,7 @@ export interface CheckInfo {
   security: boolean;
 }
 
-/** The security checks named by the security agents' contract (issue 4): ranked as vulnerabilities. */
+/** The security checks the security agents exist for: ranked as vulnerabilities. */
 export const SECURITY_CHECKS: ReadonlySet<string> = new Set([
   'ignored_auth',
   'bola',

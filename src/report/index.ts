@@ -1,5 +1,5 @@
 // Every report format as one pure function over a run result.
-import type { RunResult } from '../orchestration/run-result.js';
+import type { RunResult } from '../core/run-result.js';
 import { writeJson } from './json.js';
 import { writeJunit } from './junit.js';
 import { writeMarkdown } from './markdown.js';

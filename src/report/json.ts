@@ -1,16 +1,10 @@
-// The JSON report (DESIGN.md's contract): `{ summary, findings }`, redacted, stable order.
-import type { RunResult, RunSummary } from '../orchestration/run-result.js';
-import { redactUrl } from './redact.js';
+// The JSON report (DESIGN.md's contract): `{ summary, findings }` as execution made them (redacted), stable order.
+import type { RunResult } from '../core/run-result.js';
 import { reportFindings, type ReportFinding } from './report-finding.js';
 
 export function writeJson(result: RunResult): string {
-  const report = { summary: writtenSummary(result.summary), findings: reportFindings(result).map(orderFields) };
+  const report = { summary: result.summary, findings: reportFindings(result).map(orderFields) };
   return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-/** The summary as written: a target URL with credentials in it loses them. */
-export function writtenSummary(summary: RunSummary): RunSummary {
-  return { ...summary, target: redactUrl(summary.target, summary.secretNames) };
 }
 
 /** Contract fields first, in the documented order, then the extras CI baselines use (cause, correlationId). */

@@ -1,7 +1,7 @@
 // JUnit XML for CI: a testsuite per operation, a testcase per check that judged it; a check with
 // findings fails with the evidence (request, response, curl) in the failure body.
-import { severityRank } from '../execution/finding.js';
-import type { RunResult } from '../orchestration/run-result.js';
+import { severityRank } from '../core/finding.js';
+import type { RunResult } from '../core/run-result.js';
 import { evidenceText } from './evidence-text.js';
 import { reportFindings, type ReportFinding } from './report-finding.js';
 import { xmlAttr, xmlText } from './xml.js';

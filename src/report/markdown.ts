@@ -1,8 +1,7 @@
 // A readable summary for a pull-request comment or a CI job page.
-import { SEVERITIES } from '../execution/finding.js';
-import type { RunResult } from '../orchestration/run-result.js';
+import { SEVERITIES } from '../core/finding.js';
+import type { RunResult } from '../core/run-result.js';
 import { exchangeLines } from './evidence-text.js';
-import { redactUrl } from './redact.js';
 import { reportFindings, type ReportFinding } from './report-finding.js';
 
 export function writeMarkdown(result: RunResult): string {
@@ -11,7 +10,7 @@ export function writeMarkdown(result: RunResult): string {
   const lines = [
     '# Sentinel report',
     '',
-    `Target \`${inlineCode(redactUrl(summary.target, summary.secretNames))}\`, description \`${inlineCode(summary.spec)}\`, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s.`,
+    `Target \`${inlineCode(summary.target)}\`, description \`${inlineCode(summary.spec)}\`, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s.`,
     '',
     '| operations | cases | scenarios | requests | transport errors | findings |',
     '|---:|---:|---:|---:|---:|---:|',

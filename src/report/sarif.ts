@@ -1,11 +1,10 @@
 // SARIF 2.1.0 for code-scanning UIs: one rule per check, one result per finding, located at the
 // operation (logical) and the description file (physical) when it is a file or URL.
 import { createHash } from 'node:crypto';
-import type { Severity } from '../execution/finding.js';
-import type { RunResult } from '../orchestration/run-result.js';
+import type { Severity } from '../core/finding.js';
+import type { RunResult } from '../core/run-result.js';
 import { checkCatalog, SECURITY_CHECKS, type CheckInfo } from './check-catalog.js';
 import { reportFindings, type ReportFinding } from './report-finding.js';
-import { redactUrl } from './redact.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_VERSION = '0.1.0';
@@ -41,7 +40,7 @@ export function writeSarif(result: RunResult): string {
         ],
         ...(artifact ? { artifacts: [{ location: artifact }] } : {}),
         results: findings.map((f) => sarifResult(f, ruleIds.indexOf(f.check), artifact)),
-        properties: { target: redactUrl(result.summary.target, result.summary.secretNames), seed: result.summary.seed, runId: result.summary.runId },
+        properties: { target: result.summary.target, seed: result.summary.seed, runId: result.summary.runId },
       },
     ],
   };
@@ -105,7 +104,7 @@ interface ArtifactLocation {
 /** The description as a SARIF artifact: a URL as is, an absolute path as file://, a relative one under %SRCROOT%. */
 export function specArtifact(spec: string): ArtifactLocation | undefined {
   if (spec === '' || spec === '-' || spec === '<stdin>') return undefined;
-  if (/^https?:\/\//i.test(spec)) return { uri: redactUrl(spec) };
+  if (/^https?:\/\//i.test(spec)) return { uri: spec };
   const path = spec.replace(/\\/g, '/');
   if (path.startsWith('/')) return { uri: `file://${encodeURI(path)}` };
   if (/^[a-z]:\//i.test(path)) return { uri: `file:///${encodeURI(path)}` };

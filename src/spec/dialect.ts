@@ -1,5 +1,5 @@
 // Which OpenAPI dialect a parsed document is written in, from its `swagger` / `openapi` field.
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import type { Dialect } from './model.js';
 import { describeValue } from './normalize/context.js';
 

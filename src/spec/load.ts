@@ -1,5 +1,5 @@
 // loadSpec: a file path, http(s) URL or `-` (stdin) → the normalized ApiModel, or a one-line SpecError.
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import { detectDialect } from './dialect.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { createLocator, LOCATE_WARNINGS_MAX_CHARS } from './locate.js';

@@ -1,6 +1,6 @@
 // Text to a plain JSON value: JSON or YAML (safely: core schema, no custom tags, bounded aliases and depth).
 import { parseDocument } from 'yaml';
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import type { LoadLimits } from './limits.js';
 
 type ParseLimits = Pick<LoadLimits, 'maxDepth' | 'maxAliases'>;

@@ -1,8 +1,8 @@
 // Replacing recorded `$ref` sites by their targets: follows references to references, detects chains
 // that loop without reaching a value, and applies keywords written beside a `$ref`.
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import { createLocator } from './locate.js';
-import { findObject, splitPointer } from './pointer.js';
+import { findObject, splitPointer } from '../core/json-pointer.js';
 
 type Obj = Record<string, unknown>;
 

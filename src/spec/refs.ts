@@ -6,7 +6,7 @@
 // sites, which keeps loading GitHub's 13 MB description well within 2x a bare dereference.
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import type { LoadLimits } from './limits.js';
 import { parseText } from './parse.js';
 import { type Doc, isRef, Resolver, type RefSite, siteError } from './ref-targets.js';

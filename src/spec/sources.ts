@@ -1,7 +1,7 @@
 // Reading a description's bytes from a file, an http(s) URL or stdin, within the size and time limits.
 import { open } from 'node:fs/promises';
 import { Agent, request } from 'undici';
-import { INSECURE_HINT, isCertificateError, SpecError } from '../errors.js';
+import { INSECURE_HINT, isCertificateError, SpecError } from '../core/errors.js';
 import { formatBytes, type LoadLimits } from './limits.js';
 import { decodeText } from './text.js';
 

@@ -1,5 +1,5 @@
 // The top-level shape a description needs before anything else reads it.
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import type { Dialect, SpecDiagnostic } from './model.js';
 import { describeValue } from './normalize/context.js';
 

@@ -1,5 +1,5 @@
 // Bytes to text: a description is UTF-8 (or UTF-16 with a BOM); anything else is refused before parsing.
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

@@ -1,4 +1,4 @@
-// The functional agents (issue 3) against the example Shop API: every seeded functional defect is found
+// The functional agents against the example Shop API: every seeded functional defect is found
 // with its check and operation.
 import { expect, it } from 'vitest';
 import { describeAgentsAgainstExample, failsInJunit } from './example-harness.js';

@@ -1,10 +1,10 @@
 // Runs the built Sentinel CLI against the example Shop API (started here on 127.0.0.1, fresh state per
 // run) and reads its JSON report. Shared by the example-*.test.ts files.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sentinel } from '../support/cli.js';
 // @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
 import { startExampleApi } from '../../examples/shop-api/app.mjs';
 // @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
@@ -18,7 +18,6 @@ export interface SeededDefect {
 }
 export const DEFECTS: SeededDefect[] = SEEDED_DEFECTS;
 
-export const CLI = resolve('dist/cli/main.js');
 export const SPEC = resolve('examples/shop-api/openapi.yaml');
 export const CONFIG = resolve('examples/shop-api/sentinel.config.yaml');
 
@@ -60,13 +59,9 @@ export async function runAgainstExample(defects: boolean, extraArgs: string[]): 
   const junitPath = join(dir, 'junit.xml');
   try {
     const reports = ['--report', `json=${reportPath}`, '--report', `sarif=${sarifPath}`, '--report', `junit=${junitPath}`];
-    const args = [CLI, 'run', SPEC, '--base-url', api.url, '--config', CONFIG, '--seed', '7', ...reports, ...extraArgs];
-    const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((done) => {
-      execFile(process.execPath, args, { timeout: 110_000, maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        done({ exitCode: code, stdout: String(out), stderr: String(err) });
-      });
-    });
+    const args = ['run', SPEC, '--base-url', api.url, '--config', CONFIG, '--seed', '7', ...reports, ...extraArgs];
+    const { code, stdout, stderr } = await sentinel(args, { timeoutMs: 110_000 });
+    const exitCode = code ?? -1;
     let report: SentinelRun['report'];
     let sarif: SentinelRun['sarif'];
     let junit: string;

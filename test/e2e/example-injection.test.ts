@@ -1,4 +1,4 @@
-// The injection agent (issue 4) against the example Shop API: every seeded injection and disclosure
+// The injection agent against the example Shop API: every seeded injection and disclosure
 // defect is found with its check and operation, with the payload and evidence in the finding.
 import { expect, it } from 'vitest';
 import { describeAgentsAgainstExample, missingFromSarif } from './example-harness.js';

@@ -1,4 +1,4 @@
-// The stateful and authorization agents (issue 4) against the example Shop API: every seeded sequence and
+// The stateful and authorization agents against the example Shop API: every seeded sequence and
 // access-control defect is found with its check and operation.
 import { expect, it } from 'vitest';
 import { describeAgentsAgainstExample, describeFindings, missingFromSarif } from './example-harness.js';

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCliBeforeAll, ROOT, sentinel } from './cli.js';
+import { buildCliBeforeAll, ROOT, sentinel } from '../support/cli.js';
 
 const PETSTORE = 'node_modules/@readme/oas-examples/3.0/json/petstore.json';
 const SHOP = 'test/fixtures/lint/shop.json';
@@ -74,7 +74,7 @@ describe('sentinel lint', () => {
   });
 
   it('reads the description from stdin with -', async () => {
-    const run = await sentinel(['lint', '-', '--format', 'json'], readFileSync(resolve(ROOT, TIDY), 'utf8'));
+    const run = await sentinel(['lint', '-', '--format', 'json'], { stdin: readFileSync(resolve(ROOT, TIDY), 'utf8') });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ source: '-', operations: 2 });
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/spec/load.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
-import { buildCliBeforeAll, sentinel } from './cli.js';
+import { buildCliBeforeAll, sentinel } from '../support/cli.js';
 
 const PETSTORE = 'node_modules/@readme/oas-examples/3.0/json/petstore.json';
 

@@ -1,16 +1,15 @@
 // `sentinel perf` as users run it: the built CLI against a local server, short runs, exit codes.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentinel as runCli } from '../support/cli.js';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 // @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
 import { startExampleApi } from '../../examples/shop-api/app.mjs';
 
-const CLI = resolve('dist/cli/main.js');
 const directory = mkdtempSync(join(tmpdir(), 'sentinel-perf-e2e-'));
 const spec = join(directory, 'pets.yaml');
 let server: Server;
@@ -60,13 +59,7 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-function sentinel(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+const sentinel = (...args: string[]) => runCli(args);
 
 describe('sentinel perf', () => {
   it('exits 0 when thresholds hold; writes the report, k6 and Locust scripts; GETs only by default', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, removeDataDir, startTestPlatform, type TestPlatform } from '../support/platform.js';
-import { buildCliBeforeAll, CLI } from './cli.js';
+import { buildCliBeforeAll, CLI } from '../support/cli.js';
 
 const ALL_AGENTS = 'positive,negative,mocking,stateful,auth,injection';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExampleApi } from '../../examples/shop-api/app.mjs';
 // @ts-expect-error: plain JavaScript module (JSDoc-typed), no declaration file.
 import { ALICE_TOKEN, BOB_TOKEN } from '../../examples/shop-api/identities.mjs';
-import { buildCliBeforeAll, CLI, ROOT } from './cli.js';
+import { buildCliBeforeAll, CLI, ROOT } from '../support/cli.js';
 
 const SPEC = resolve(ROOT, 'examples/shop-api/openapi.yaml');
 const PASSWORD = 'e2e-admin-password';

@@ -1,15 +1,14 @@
 // Every report format from the built CLI against a small defective server that echoes credentials back:
 // each file is well-formed, carries the findings, and no credential survives in any of them.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAll, parseXml } from '../unit/report-xml-parser.js';
+import { sentinel } from '../support/cli.js';
+import { findAll, parseXml } from '../unit/report/xml-parser.js';
 
-const CLI = resolve('dist/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'sentinel-report-e2e-'));
 const BEARER = 'brr-e2e-token-0123456789';
 const API_KEY = 'sig-e2e-value-9876543210';
@@ -69,11 +68,7 @@ afterAll(async () => {
 function runSentinel(): Promise<{ code: number; stderr: string }> {
   const args = ['run', join(dir, 'spec.yaml'), '--base-url', base, '--agents', 'positive', '--seed', '5', '--bearer', BEARER, '--api-key', API_KEY];
   for (const format of ['json', 'junit', 'sarif', 'markdown']) args.push('--report', `${format}=${join(dir, `report.${format}`)}`);
-  return new Promise((done) => {
-    execFile('node', [CLI, ...args], { cwd: dir, timeout: 60_000 }, (error, _stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stderr });
-    });
-  });
+  return sentinel(args, { cwd: dir }).then(({ code, stderr }) => ({ code: code ?? -1, stderr }));
 }
 
 describe('reports from sentinel run', () => {

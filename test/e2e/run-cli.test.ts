@@ -1,14 +1,13 @@
 // `sentinel run` as a user runs it: the built CLI against a tiny server started here, checking exit
 // codes, the one-line errors, the config file and the JSON report's contract.
-import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentinel as runCli, spawnSentinel } from '../support/cli.js';
 
-const CLI = resolve('dist/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'sentinel-run-e2e-'));
 
 const SPEC = `
@@ -86,14 +85,8 @@ afterAll(async () => {
   await new Promise((done) => server.close(done));
 });
 
-function sentinel(args: string[], cwd = dir): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile('node', [CLI, 'run', ...args], { cwd, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      done({ code, stdout, stderr });
-    });
-  });
-}
+/** `sentinel run <args>` from the test's directory (or `cwd`). */
+const sentinel = (args: string[], cwd = dir) => runCli(['run', ...args], { cwd });
 
 const spec = () => join(dir, 'spec.yaml');
 
@@ -157,7 +150,7 @@ describe('sentinel run', () => {
 
   it('on Ctrl-C stops sending, still writes the summary and reports, and exits 2', async () => {
     const report = join(dir, 'interrupted.json');
-    const child = spawn('node', [CLI, 'run', spec(), '--base-url', base, '--include', 'tag:slowish', '--concurrency', '1', '--report', `json=${report}`], { cwd: dir });
+    const child = spawnSentinel(['run', spec(), '--base-url', base, '--include', 'tag:slowish', '--concurrency', '1', '--report', `json=${report}`], { cwd: dir });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -1,33 +1,20 @@
 // The built CLI refuses broken descriptions with one line on stderr and exit code 2 (never a stack trace),
 // whatever the source: a file, standard input or a URL on a loopback server started here.
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCliBeforeAll, sentinel as runCli } from '../support/cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = resolve(ROOT, 'dist/cli/main.js');
 const BROKEN = 'test/fixtures/specs/broken';
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function sentinel(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((done) => {
-    const child = execFile('node', [CLI, ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
-    child.stdin?.end(stdin);
-  });
-}
+const sentinel = (args: string[], stdin = '') => runCli(args, { stdin });
 
 let server: Server;
 let base: string;
 
+buildCliBeforeAll();
+
 beforeAll(async () => {
-  // `npm test` builds first; build here only when run on a fresh checkout.
-  if (!existsSync(CLI)) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
   server = createServer((_request, response) => response.end('openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {/a: {get: {responses: {"200": {$ref: "#/nope"}}}}}\n'));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/execution/http-client.js';
-import { runLoad } from '../../src/execution/load/engine.js';
-import { isCertificateError } from '../../src/errors.js';
+import { runLoad } from '../../src/execution/load/run-load.js';
+import { isCertificateError } from '../../src/core/errors.js';
 import { probeFailure, probeTarget } from '../../src/execution/probe.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/tls/${name}`, import.meta.url));

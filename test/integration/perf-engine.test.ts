@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLoad } from '../../src/execution/load/engine.js';
+import { runLoad } from '../../src/execution/load/run-load.js';
 import type { LoadPlan, MixEntry } from '../../src/execution/load/types.js';
 
 let server: Server;

@@ -5,10 +5,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { planPerf } from '../../src/agents/perf-planner.js';
+import { planPerf } from '../../src/perf/planner.js';
 import { createValueGenerator } from '../../src/agents/data/values.js';
-import { prepareMix } from '../../src/agents/perf/prepare-mix.js';
-import { runLoad } from '../../src/execution/load/engine.js';
+import { prepareMix } from '../../src/perf/plan/prepare-mix.js';
+import { runLoad } from '../../src/execution/load/run-load.js';
 import type { LoadPlan, MixEntry } from '../../src/execution/load/types.js';
 import { loadSpec } from '../../src/spec/load.js';
 

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLoad } from '../../src/execution/load/engine.js';
+import { runLoad } from '../../src/execution/load/run-load.js';
 import type { LoadResult, OperationStats, ScenarioStats } from '../../src/execution/load/result.js';
 import { scenarioMarker, type LoadPlan, type MixEntry, type ScenarioStep } from '../../src/execution/load/types.js';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toDispatchable } from '../../src/execution/load/http-client.js';
+import { toDispatchable } from '../../src/execution/load/load-client.js';
 import { warmUp } from '../../src/execution/load/warm-up.js';
 
 let target: Server;

@@ -3,9 +3,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario, TestPlan } from '../../src/agents/test-case.js';
-import { executePlan, type EngineOptions } from '../../src/orchestration/engine.js';
-import type { RunEvent } from '../../src/orchestration/events.js';
+import type { Scenario, TestPlan } from '../../src/core/test-case.js';
+import { executePlan, type EngineOptions } from '../../src/execution/run/execute-plan.js';
+import type { RunEvent } from '../../src/core/events.js';
 import { loadSpec } from '../../src/spec/load.js';
 import type { ApiModel } from '../../src/spec/model.js';
 import { engineOptions, testCase } from '../support/engine-fixtures.js';

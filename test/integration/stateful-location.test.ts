@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { statefulAgent } from '../../src/agents/stateful/agent.js';
 import { buildIdentities } from '../../src/execution/auth/identity.js';
-import { runTests, type RunOutcome } from '../../src/orchestration/run.js';
+import { runTests, type RunOutcome } from '../../src/orchestration/run-tests.js';
 import { loadSpec } from '../../src/spec/load.js';
 import type { ApiModel } from '../../src/spec/model.js';
 

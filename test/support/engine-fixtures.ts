@@ -1,9 +1,9 @@
 // Builders shared by the tests that drive the run engine (executePlan) directly: a test case for an
 // operation, and engine options with two identities (the default one and bob) and every check.
-import type { TestCase, TestPlan } from '../../src/agents/test-case.js';
+import type { TestCase, TestPlan } from '../../src/core/test-case.js';
 import { buildIdentities } from '../../src/execution/auth/identity.js';
 import { createCheckRegistry } from '../../src/execution/checks/registry.js';
-import type { EngineOptions } from '../../src/orchestration/engine.js';
+import type { EngineOptions } from '../../src/execution/run/execute-plan.js';
 import type { ApiModel } from '../../src/spec/model.js';
 import { createSchemaValidator } from '../../src/spec/validator.js';
 

@@ -1,7 +1,7 @@
 // bfla: operations privileged by their shape, called by an identity whose role is lower ('user', 'low').
 // What they act on is created first by the default identity, so a 2xx can only mean "allowed".
-import type { IdentityInfo } from '../agent.js';
-import type { Scenario } from '../test-case.js';
+import type { IdentityInfo } from '../../core/identity-info.js';
+import type { Scenario } from '../../core/test-case.js';
 import type { ApiModel, Operation } from '../../spec/model.js';
 import { ScenarioBuilder, type PlanningContext } from '../stateful/scenario-builder.js';
 import { withBodyValue } from '../stateful/valid-request.js';

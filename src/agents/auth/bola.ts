@@ -1,7 +1,7 @@
 // bola: an object created (or listed) by identity A, then read, changed and deleted by identity B.
 // A's own read is the control: without it a refusal of B proves nothing either way.
-import type { IdentityInfo } from '../agent.js';
-import type { Scenario } from '../test-case.js';
+import type { IdentityInfo } from '../../core/identity-info.js';
+import type { Scenario } from '../../core/test-case.js';
 import type { ApiModel } from '../../spec/model.js';
 import { startWithCreate } from '../stateful/lifecycle.js';
 import type { Resource } from '../stateful/resources.js';

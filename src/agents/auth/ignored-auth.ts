@@ -1,6 +1,6 @@
 // ignored_auth: every operation that declares security, sent with no, malformed or tampered credentials.
 // Operations on an item are preceded by creating one (as the default identity), so that a 2xx can happen.
-import type { Scenario, TestCase } from '../test-case.js';
+import type { Scenario, TestCase } from '../../core/test-case.js';
 import type { ApiModel, Operation } from '../../spec/model.js';
 import { ScenarioBuilder, type PlanningContext } from '../stateful/scenario-builder.js';
 import { validRequest } from '../stateful/valid-request.js';

@@ -1,5 +1,6 @@
 // Read-only helpers over normalized JSON Schemas: follow the `$ref`s left for recursion, merge `allOf`
 // for generation, and name the JSON types a schema admits.
+import { deepEqual } from '../../core/deep-equal.js';
 import { SCHEMA_DEFS_ID, type ApiModel, type JsonSchema } from '../../spec/model.js';
 
 export type SchemaObject = { [keyword: string]: unknown };
@@ -93,14 +94,4 @@ export function typesOf(schema: SchemaObject): JsonType[] {
   if (schema.minimum !== undefined || schema.maximum !== undefined || schema.multipleOf !== undefined) return ['number'];
   if (schema.exclusiveMinimum !== undefined || schema.exclusiveMaximum !== undefined) return ['number'];
   return [];
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual((a as SchemaObject)[k], (b as SchemaObject)[k]));
 }

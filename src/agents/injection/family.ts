@@ -1,5 +1,5 @@
 // What every payload family planner gets, and what it returns.
-import type { Scenario, TestCase, PlannedRequest } from '../test-case.js';
+import type { Scenario, TestCase, PlannedRequest } from '../../core/test-case.js';
 import type { ApiModel, Operation } from '../../spec/model.js';
 import type { InjectionTarget } from './targets.js';
 

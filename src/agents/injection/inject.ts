@@ -1,7 +1,7 @@
 // Puts a payload at a target of a planned request, and builds the case that carries it.
-import type { PlannedRequest, Scenario, TestCase } from '../test-case.js';
+import type { PlannedRequest, ProbeExpectation, Scenario, TestCase } from '../../core/test-case.js';
 import type { Operation } from '../../spec/model.js';
-import { stepCaseId } from '../stateful/roles.js';
+import { stepCaseId } from '../../core/roles.js';
 import { withBodyValue } from '../stateful/valid-request.js';
 import { targetLabel, type InjectionTarget } from './targets.js';
 
@@ -33,6 +33,8 @@ export interface ProbeSpec {
   probe: string;
   payload: unknown;
   description: string;
+  /** What the payload makes a vulnerable target do; carried by the case for its check. */
+  expects?: ProbeExpectation;
 }
 
 /** A case for one payload at one target; `checks` always adds information_disclosure (stack traces from payloads). */
@@ -46,6 +48,7 @@ export function probeCase(id: string, operation: Operation, request: PlannedRequ
     request: inject(request, target, spec.payload),
     mutation: { location: target.location, target: target.name, constraint: `${spec.family}:${spec.probe}`, description: spec.description },
     checks: [check, 'information_disclosure'],
+    ...(spec.expects !== undefined ? { probe: spec.expects } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 // Where a payload can go: parameters and the leaves of a (JSON or form) body, each with its name and
 // schema. Enumerations, constants and booleans are left alone: a server rightly refuses anything else.
-import type { PlannedRequest } from '../test-case.js';
+import type { PlannedRequest } from '../../core/test-case.js';
 import type { ApiModel, JsonSchema, Operation } from '../../spec/model.js';
 import { isSchemaObject, mergeAllOf, typesOf, type SchemaObject } from '../data/schema-view.js';
 import { escapeToken } from '../stateful/schema-fields.js';

@@ -2,7 +2,7 @@
 // target of an OpenAPI link) sent with real identifiers: what they depend on is created first, so the
 // usual checks judge a real answer instead of a 404 for a made-up id.
 import type { Operation } from '../../spec/model.js';
-import type { Scenario } from '../test-case.js';
+import type { Scenario } from '../../core/test-case.js';
 import { edgesInto } from './dependency-graph.js';
 import { givesBareValue } from './location-id.js';
 import type { Resource } from './resources.js';

@@ -1,6 +1,6 @@
 // A refused update must change nothing: create → read → update with one valid change and one invalid
 // property (expect 4xx) → read. failed_update_side_effect compares the two reads.
-import type { Scenario } from '../test-case.js';
+import type { Scenario } from '../../core/test-case.js';
 import type { Resource } from './resources.js';
 import { startWithCreate, type Planned } from './lifecycle.js';
 import type { PlanningContext } from './scenario-builder.js';

@@ -1,6 +1,6 @@
 // Scenarios over one resource's life: create → read → update → read → delete → read (judged by
 // resource_availability and use_after_free), and create → list.
-import type { AgentName, Scenario } from '../test-case.js';
+import type { AgentName, Scenario } from '../../core/test-case.js';
 import { withArticle } from './naming.js';
 import type { Resource } from './resources.js';
 import { ScenarioBuilder, type PlanningContext } from './scenario-builder.js';

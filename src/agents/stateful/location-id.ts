@@ -2,7 +2,7 @@
 // under some base path): a path parameter needs the bare id, so the header is read through a pattern over
 // the consumer's path template (`$response.header.Location#regex:/items/([^/?#]+)/?(?:[?#]|$)`), the
 // same extraction form and pattern builder the load engine uses.
-import { locationPattern } from '../../execution/extract-pattern.js';
+import { locationPattern } from '../../core/extract-pattern.js';
 
 const BARE_LOCATION = /^\$response\.header\.location$/i;
 

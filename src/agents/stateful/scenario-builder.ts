@@ -1,12 +1,12 @@
 // Builds a scenario's steps: binds an operation's parameters to values extracted from earlier steps
 // (`{{item_id}}`), creating what it refers to first (parents, referenced resources), recursively.
-import type { AgentName, Expectation, PlannedRequest, ScenarioStep } from '../test-case.js';
+import type { AgentName, Expectation, PlannedRequest, ScenarioStep } from '../../core/test-case.js';
 import type { ApiModel, Operation } from '../../spec/model.js';
 import type { ValueGenerator } from '../data/values.js';
 import { edgesInto, type DependencyEdge, type DependencyGraph } from './dependency-graph.js';
 import { givesBareValue } from './location-id.js';
 import { singular, variableName } from './naming.js';
-import { stepCaseId } from './roles.js';
+import { stepCaseId } from '../../core/roles.js';
 import { validRequest, withBodyValue } from './valid-request.js';
 
 export interface PlanningContext {

@@ -1,6 +1,6 @@
 // A valid request for an operation (every path parameter, the required others, a valid body), the
 // starting point that stateful, auth and injection plans then bind to earlier responses or tamper with.
-import type { PlannedBody, PlannedRequest } from '../test-case.js';
+import type { PlannedBody, PlannedRequest } from '../../core/test-case.js';
 import type { MediaTypeContent, Operation } from '../../spec/model.js';
 import type { ValueGenerator } from '../data/values.js';
 import { jsonContent } from './schema-fields.js';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import { EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
+import { EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../core/errors.js';
 import { loadSpec } from '../../spec/load.js';
 import { LINT_FORMATTERS, type LintFormat } from '../../spec/lint/format/index.js';
 import { LINT_RULES, lintModel, lintSeverityRank, locateFindings, type LintResult, type LintSeverity } from '../../spec/lint/index.js';

@@ -1,9 +1,9 @@
 // `sentinel mock <spec> <operationId> [-n 10] [--seed N]`: print realistic, schema-valid request
 // datasets for one operation, as JSON.
 import type { Command } from 'commander';
-import { EXIT_OK, SentinelError } from '../../errors.js';
+import { EXIT_OK, SentinelError } from '../../core/errors.js';
 import { mockOperation } from '../../agents/mocking.js';
-import type { PlannedRequest } from '../../agents/test-case.js';
+import type { PlannedRequest } from '../../core/test-case.js';
 import { loadSpec } from '../../spec/load.js';
 import type { ApiModel, Operation } from '../../spec/model.js';
 

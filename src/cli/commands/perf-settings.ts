@@ -3,15 +3,15 @@
 // file was validated where it was read (cli/config.ts).
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { SentinelError } from '../../errors.js';
+import { SentinelError } from '../../core/errors.js';
 import { parseHeader, type SchemeCredentials } from '../../execution/auth/identity.js';
 import type { LoginSpec } from '../../execution/auth/login.js';
-import { PROFILES, type PerfProfile } from '../../agents/perf/profiles.js';
-import type { ScenarioDefinition } from '../../agents/perf/user-scenarios.js';
+import { PROFILES, type PerfProfile } from '../../perf/plan/profiles.js';
+import type { ScenarioDefinition } from '../../perf/plan/user-scenarios.js';
 import { configHeaderPairs, type RunConfig } from '../config.js';
 import { credentialsOf } from '../run-settings.js';
-import { parseThreshold, type Threshold } from '../../agents/perf/thresholds.js';
-import { parseDuration, parsePositiveInteger, parseRate, parseThinkTime } from '../../agents/perf/units.js';
+import { parseThreshold, type Threshold } from '../../perf/analyze/thresholds.js';
+import { parseDuration, parsePositiveInteger, parseRate, parseThinkTime } from '../../perf/plan/units.js';
 import type { ThinkTime } from '../../execution/load/types.js';
 
 export interface PerfFlags {

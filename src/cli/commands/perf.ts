@@ -1,32 +1,30 @@
 // `sentinel perf <spec> --base-url URL --profile load|stress|spike|soak ...`: plan a load from the
 // description, generate it, judge it (thresholds, baseline), report it; exit 0 passed, 1 breached or
 // regressed, 2 usage, spec or connection error.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { analyzePerf } from '../../agents/perf-analyzer.js';
-import { planPerf } from '../../agents/perf-planner.js';
-import { breachedThreshold } from '../../agents/perf/early-stop.js';
-import { prepareMix } from '../../agents/perf/prepare-mix.js';
+import { analyzePerf } from '../../perf/analyzer.js';
+import { planPerf } from '../../perf/planner.js';
+import { breachedThreshold } from '../../perf/analyze/early-stop.js';
+import { prepareMix } from '../../perf/plan/prepare-mix.js';
 import { createValueGenerator } from '../../agents/data/values.js';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../errors.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SentinelError } from '../../core/errors.js';
 import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
-import { buildIdentities, DEFAULT_IDENTITY, type IdentitySet } from '../../execution/auth/identity.js';
-import { logInAll } from '../../execution/auth/login.js';
-import { createHttpClient } from '../../execution/http-client.js';
-import { runLoad } from '../../execution/load/engine.js';
-import { probeFailure, probeTarget } from '../../execution/probe.js';
-import { exportInput } from '../../report/perf/export-input.js';
-import { secretParamNames } from '../../report/secret-names.js';
-import { toK6Script } from '../../report/perf/k6.js';
-import { toLocustScript } from '../../report/perf/locust.js';
-import { buildPerfReport, formatPerfReport, readBaseline } from '../../report/perf/perf-report.js';
-import { createProgressPrinter } from '../../report/perf/progress.js';
-import { formatPerfSummary } from '../../report/perf/text.js';
+import { buildIdentities, DEFAULT_IDENTITY } from '../../execution/auth/identity.js';
+import { logInIdentities } from '../../execution/auth/login.js';
+import { runLoad } from '../../execution/load/run-load.js';
+import { ensureReachable } from '../../execution/probe.js';
+import { exportInput } from '../../perf/report/export-input.js';
+import { secretParamNames } from '../../execution/redaction/secret-names.js';
+import { toK6Script } from '../../perf/report/k6.js';
+import { toLocustScript } from '../../perf/report/locust.js';
+import { buildPerfReport, formatPerfReport, readBaseline } from '../../perf/report/perf-report.js';
+import { createProgressPrinter } from '../../perf/report/load-progress.js';
+import { formatPerfSummary } from '../../perf/report/summary-text.js';
 import { loadSpec } from '../../spec/load.js';
-import type { ApiModel } from '../../spec/model.js';
+import { writeAtomically } from '../atomic-write.js';
 import { loadConfig } from '../config.js';
-import { resolvePerfSettings, type PerfFlags, type PerfSettings } from './perf-settings.js';
+import { listenForInterrupt } from '../interrupt.js';
+import { resolvePerfSettings, type PerfFlags } from './perf-settings.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -95,18 +93,16 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
   const identities = buildIdentities({ headers: settings.headers, credentials: settings.credentials, identities: [] }, apiKeyHeaderNames(model));
   // A login needs the target before anything is prepared; otherwise scripts are exported even when it is down.
   if (settings.login !== undefined) {
-    await checkReachable(baseUrl, settings);
-    await logIn(model, identities, settings, baseUrl);
+    await ensureReachable(baseUrl, settings.timeoutMs, settings.insecure);
+    await logInIdentities(model, identities, [{ name: DEFAULT_IDENTITY, spec: settings.login }], baseUrl, settings);
   }
   const mix = prepareMix(model, plan.mix, baseUrl, identities);
   const scripts = exportInput(baseUrl, plan.model, plan.stages, plan.thresholds, mix, secretParamNames(model), settings.thinkTime);
-  if (settings.exports.k6 !== undefined) writeAtomically(settings.exports.k6, toK6Script(scripts));
-  if (settings.exports.locust !== undefined) writeAtomically(settings.exports.locust, toLocustScript(scripts));
-  if (settings.login === undefined) await checkReachable(baseUrl, settings);
+  if (settings.exports.k6 !== undefined) writeAtomically(settings.exports.k6, toK6Script(scripts), `--export k6=${settings.exports.k6}`);
+  if (settings.exports.locust !== undefined) writeAtomically(settings.exports.locust, toLocustScript(scripts), `--export locust=${settings.exports.locust}`);
+  if (settings.login === undefined) await ensureReachable(baseUrl, settings.timeoutMs, settings.insecure);
 
-  const interrupt = new AbortController();
-  const onSigint = () => interrupt.abort();
-  process.once('SIGINT', onSigint);
+  const interrupt = listenForInterrupt('interrupted, stopping the load and reporting the time measured');
   const progress = createProgressPrinter(process.stderr);
   let result;
   try {
@@ -132,7 +128,7 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
     );
   } finally {
     progress.done();
-    process.removeListener('SIGINT', onSigint);
+    interrupt.dispose();
   }
 
   const analysis = analyzePerf(result, plan.thresholds, plan.profile, baseline);
@@ -152,37 +148,11 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
       result,
       analysis,
     });
-    writeAtomically(settings.reportJson, formatPerfReport(report));
+    writeAtomically(settings.reportJson, formatPerfReport(report), `--report json=${settings.reportJson}`);
   }
   if (interrupt.signal.aborted) {
     process.stderr.write('sentinel: perf: interrupted; the results above cover the time measured\n');
     return EXIT_ERROR;
   }
   return analysis.passed ? EXIT_OK : EXIT_FINDINGS;
-}
-
-async function checkReachable(baseUrl: string, settings: PerfSettings): Promise<void> {
-  const probe = await probeTarget(baseUrl, Math.min(settings.timeoutMs, 5000), settings.insecure);
-  if (!probe.ok) throw new SentinelError('connection', probeFailure(baseUrl, probe.code));
-}
-
-/** The config's `auth.login`: the default identity's token, fetched once before the load. */
-async function logIn(model: ApiModel, identities: IdentitySet, settings: PerfSettings, baseUrl: string): Promise<void> {
-  const client = createHttpClient({ timeoutMs: settings.timeoutMs, connections: 1, insecure: settings.insecure });
-  try {
-    await logInAll(model, identities, [{ name: DEFAULT_IDENTITY, spec: settings.login! }], baseUrl, client);
-  } finally {
-    await client.close();
-  }
-}
-
-function writeAtomically(path: string, text: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    throw new SentinelError('usage', `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }

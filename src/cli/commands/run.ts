@@ -1,23 +1,19 @@
 // `sentinel run <spec> --base-url URL ...`: load, plan, execute, judge, report; exit 0, 1 or 2.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Agent } from '../../agents/agent.js';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, isCertificateError, SentinelError } from '../../errors.js';
+import { EXIT_FINDINGS, EXIT_OK, isCertificateError, SentinelError } from '../../core/errors.js';
 import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
-import { buildIdentities, DEFAULT_IDENTITY, type IdentitySet } from '../../execution/auth/identity.js';
-import { logInAll } from '../../execution/auth/login.js';
-import { createHttpClient } from '../../execution/http-client.js';
-import { severityRank } from '../../execution/finding.js';
-import { probeFailure, probeTarget } from '../../execution/probe.js';
+import { buildIdentities, DEFAULT_IDENTITY } from '../../execution/auth/identity.js';
+import { severityRank } from '../../core/finding.js';
 import { createAgentRegistry, DEFAULT_AGENTS } from '../../orchestration/agents.js';
-import type { RunResult } from '../../orchestration/run-result.js';
-import { runTests } from '../../orchestration/run.js';
-import { selectOperations } from '../../orchestration/select.js';
+import type { RunResult } from '../../core/run-result.js';
+import { runTests } from '../../orchestration/run-tests.js';
+import { selectOperations } from '../../orchestration/select-operations.js';
 import { writers } from '../../report/index.js';
 import { loadSpec } from '../../spec/load.js';
-import type { ApiModel } from '../../spec/model.js';
+import { writeAtomically } from '../atomic-write.js';
 import { loadConfig } from '../config.js';
+import { listenForInterrupt } from '../interrupt.js';
 import { createProgress } from '../progress.js';
 import { resolveSettings, type RunFlags, type RunSettings } from '../run-settings.js';
 import { formatSummary } from '../summary.js';
@@ -66,22 +62,11 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     const filtered = settings.include.length + settings.exclude.length > 0;
     throw new SentinelError('usage', filtered ? `no operation of ${model.source} matches --include/--exclude` : `${model.source} describes no operations`);
   }
-  const probe = await probeTarget(settings.baseUrl, Math.min(settings.timeoutMs, 5000), settings.insecure);
-  if (!probe.ok) throw new SentinelError('connection', probeFailure(settings.baseUrl, probe.code));
-
   const identities = buildIdentities(
     { headers: settings.headers, credentials: settings.credentials, identities: settings.identities, ...(settings.defaultRole ? { defaultRole: settings.defaultRole } : {}) },
     apiKeyHeaderNames(model),
   );
-  await logIdentitiesIn(model, identities, settings);
-  // Ctrl-C once: stop sending, finish what is in flight, write the reports of what ran. Twice: leave now.
-  const interrupt = new AbortController();
-  const onSigint = () => {
-    if (interrupt.signal.aborted) process.exit(EXIT_ERROR);
-    process.stderr.write('\nsentinel: interrupted, finishing the requests in flight (Ctrl-C again to quit at once)\n');
-    interrupt.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const interrupt = listenForInterrupt('interrupted, finishing the requests in flight');
   const { result, transportErrorsByCode } = await runTests({
     signal: interrupt.signal,
     model,
@@ -91,13 +76,14 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     seed: settings.seed,
     maxExamples: settings.maxExamples,
     identities,
+    logins: loginsOf(settings),
     concurrency: settings.concurrency,
     timeoutMs: settings.timeoutMs,
     ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
     ...(settings.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: settings.maxResponseTimeMs } : {}),
     insecure: settings.insecure,
     onEvent: createProgress({ stream: process.stderr }),
-  }).finally(() => process.off('SIGINT', onSigint));
+  }).finally(() => interrupt.dispose());
 
   const codes = Object.keys(transportErrorsByCode);
   const nothingAnswered = result.summary.requests > 0 && result.summary.transportErrors === result.summary.requests;
@@ -120,18 +106,11 @@ export function exitCodeFor(result: RunResult, settings: Pick<RunSettings, 'fail
 }
 
 /** Identities configured with a login operation get their token before anything is planned. */
-async function logIdentitiesIn(model: ApiModel, identities: IdentitySet, settings: RunSettings): Promise<void> {
-  const logins = [
+function loginsOf(settings: RunSettings) {
+  return [
     ...(settings.defaultLogin ? [{ name: DEFAULT_IDENTITY, spec: settings.defaultLogin }] : []),
     ...settings.identities.flatMap((entry) => (entry.login ? [{ name: entry.name, spec: entry.login }] : [])),
   ];
-  if (logins.length === 0) return;
-  const client = createHttpClient({ timeoutMs: settings.timeoutMs, connections: 1, insecure: settings.insecure });
-  try {
-    await logInAll(model, identities, logins, settings.baseUrl, client);
-  } finally {
-    await client.close();
-  }
 }
 
 function chooseAgents(names: string[] | undefined): Agent[] {
@@ -144,18 +123,7 @@ function chooseAgents(names: string[] | undefined): Agent[] {
   });
 }
 
-/** Each report is written to a temporary file and renamed, so a reader never sees half a report. */
 function writeReports(result: RunResult, reports: RunSettings['reports']): { format: string; path: string }[] {
-  for (const { format, path } of reports) {
-    const text = writers[format](result);
-    const temporary = `${path}.${process.pid}.tmp`;
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(temporary, text);
-      renameSync(temporary, path);
-    } catch (error) {
-      throw new SentinelError('usage', `--report ${format}=${path}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  }
+  for (const { format, path } of reports) writeAtomically(path, writers[format](result), `--report ${format}=${path}`);
   return reports;
 }

@@ -1,6 +1,6 @@
 // `sentinel serve`: the platform (REST API, auth, specifications, runs, findings) in one process.
 import { Command } from 'commander';
-import { SentinelError } from '../../errors.js';
+import { SentinelError } from '../../core/errors.js';
 
 interface ServeFlags {
   port: string;

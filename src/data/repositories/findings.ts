@@ -2,8 +2,8 @@
 // (for similar findings across runs). Within a run a fingerprint is stored once, so a re-delivered batch
 // changes nothing.
 import { sql, type Kysely } from 'kysely';
-import type { Finding, FindingStep, Severity } from '../../execution/finding.js';
-import { redactFinding } from '../../report/report-finding.js';
+import type { Finding, FindingStep, Severity } from '../../core/finding.js';
+import { redactFinding } from '../../execution/redaction/redact-finding.js';
 import { findingEmbedding, type EmbeddingInput } from '../embedding.js';
 import { findingFingerprint } from '../fingerprint.js';
 import { pageWindow, toCount, type Page, type PageRequest } from '../pagination.js';

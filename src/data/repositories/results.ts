@@ -1,8 +1,8 @@
 // What a run did: its planned cases, one execution row per case or scenario, and one result row per
 // exchange (the high-volume, month-partitioned table). Exchanges are redacted here, before they are stored.
 import { sql, type Kysely } from 'kysely';
-import type { Exchange } from '../../execution/exchange.js';
-import { redactExchange } from '../../report/redact.js';
+import type { Exchange } from '../../core/exchange.js';
+import { redactExchange } from '../../execution/redaction/redact.js';
 import { pageWindow, toCount, type Page, type PageRequest } from '../pagination.js';
 import type { ResultPartitions } from '../partitions.js';
 import { bumpRunSummary } from '../run-summary.js';

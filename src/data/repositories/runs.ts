@@ -1,6 +1,6 @@
 // Test runs: created queued, moved through their statuses with timestamps, listed from the summary read
 // model. Credentials are stored as the caller's ciphertext and only ever read back on their own.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { InvalidTransitionError } from '../errors.js';
 import { pageWindow, toCount, type Page, type PageRequest } from '../pagination.js';
 import { refreshRunSummary } from '../run-summary.js';
@@ -66,6 +66,19 @@ export interface RunFilter extends PageRequest {
   createdBy?: string;
   createdFrom?: Date;
   createdTo?: Date;
+}
+
+/** Totals over the runs a filter selects, for dashboards (read from the summary only). */
+export interface RunTotals {
+  runs: number;
+  byStatus: Record<RunStatus, number>;
+  cases: number;
+  requests: number;
+  findings: number;
+  findingsBySeverity: Record<SeverityName, number>;
+  /** Mean of the runs' pass rates (runs without cases left out); null when none. */
+  averagePassRate: number | null;
+  averageDurationMs: number | null;
 }
 
 export interface TransitionDetails {
@@ -153,21 +166,47 @@ export function runsRepository(db: Kysely<Schema>) {
     /** Newest first, from the read model. */
     async list(filter: RunFilter = {}): Promise<Page<RunOverview>> {
       const { page, limit, offset } = pageWindow(filter);
-      let query = db.selectFrom('test_run_summary');
-      if (filter.status !== undefined) {
-        const statuses = Array.isArray(filter.status) ? filter.status : [filter.status];
-        if (statuses.length > 0) query = query.where('status', 'in', statuses);
-      }
-      if (filter.specificationId !== undefined) query = query.where('specification_id', '=', filter.specificationId);
-      if (filter.specName !== undefined) query = query.where('spec_name', '=', filter.specName);
-      if (filter.createdBy !== undefined) query = query.where('created_by', '=', filter.createdBy);
-      if (filter.createdFrom !== undefined) query = query.where('created_at', '>=', filter.createdFrom.toISOString());
-      if (filter.createdTo !== undefined) query = query.where('created_at', '<', filter.createdTo.toISOString());
+      const query = filteredSummaries(db, filter);
       const [rows, count] = await Promise.all([
         query.selectAll().orderBy('created_at', 'desc').orderBy('run_id').limit(limit).offset(offset).execute(),
         query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(toOverview), total: toCount(count.total), page, limit };
+    },
+
+    /** Totals over the runs of the filter (its paging ignored), from the read model. */
+    async totals(filter: Omit<RunFilter, 'page' | 'limit'> = {}): Promise<RunTotals> {
+      const query = filteredSummaries(db, filter);
+      const row = await query
+        .select([
+          sql<string>`count(*)`.as('runs'),
+          sql<string>`count(*) FILTER (WHERE status = 'queued')`.as('queued'),
+          sql<string>`count(*) FILTER (WHERE status = 'running')`.as('running'),
+          sql<string>`count(*) FILTER (WHERE status = 'completed')`.as('completed'),
+          sql<string>`count(*) FILTER (WHERE status = 'failed')`.as('failed'),
+          sql<string>`count(*) FILTER (WHERE status = 'cancelled')`.as('cancelled'),
+          sql<string>`coalesce(sum(cases), 0)`.as('cases'),
+          sql<string>`coalesce(sum(requests), 0)`.as('requests'),
+          sql<string>`coalesce(sum(findings), 0)`.as('findings'),
+          sql<string>`coalesce(sum(findings_critical), 0)`.as('critical'),
+          sql<string>`coalesce(sum(findings_high), 0)`.as('high'),
+          sql<string>`coalesce(sum(findings_medium), 0)`.as('medium'),
+          sql<string>`coalesce(sum(findings_low), 0)`.as('low'),
+          sql<string>`coalesce(sum(findings_info), 0)`.as('info'),
+          sql<number | null>`avg(pass_rate)::double precision`.as('average_pass_rate'),
+          sql<number | null>`avg(duration_ms)::double precision`.as('average_duration_ms'),
+        ])
+        .executeTakeFirstOrThrow();
+      return {
+        runs: toCount(row.runs),
+        byStatus: { queued: toCount(row.queued), running: toCount(row.running), completed: toCount(row.completed), failed: toCount(row.failed), cancelled: toCount(row.cancelled) },
+        cases: toCount(row.cases),
+        requests: toCount(row.requests),
+        findings: toCount(row.findings),
+        findingsBySeverity: { critical: toCount(row.critical), high: toCount(row.high), medium: toCount(row.medium), low: toCount(row.low), info: toCount(row.info) },
+        averagePassRate: row.average_pass_rate,
+        averageDurationMs: row.average_duration_ms,
+      };
     },
 
     /** Deletes the run with its cases, executions, results, findings, events and summary. */
@@ -204,6 +243,20 @@ export function runsRepository(db: Kysely<Schema>) {
 }
 
 export type RunsRepository = ReturnType<typeof runsRepository>;
+
+function filteredSummaries(db: Kysely<Schema>, filter: Omit<RunFilter, 'page' | 'limit'>) {
+  let query = db.selectFrom('test_run_summary');
+  if (filter.status !== undefined) {
+    const statuses = Array.isArray(filter.status) ? filter.status : [filter.status];
+    if (statuses.length > 0) query = query.where('status', 'in', statuses);
+  }
+  if (filter.specificationId !== undefined) query = query.where('specification_id', '=', filter.specificationId);
+  if (filter.specName !== undefined) query = query.where('spec_name', '=', filter.specName);
+  if (filter.createdBy !== undefined) query = query.where('created_by', '=', filter.createdBy);
+  if (filter.createdFrom !== undefined) query = query.where('created_at', '>=', filter.createdFrom.toISOString());
+  if (filter.createdTo !== undefined) query = query.where('created_at', '<', filter.createdTo.toISOString());
+  return query;
+}
 
 function toRun(row: TestRunRow): Run {
   return {

@@ -1,7 +1,7 @@
 // What a planned request carries for authentication: the identity's headers, plus the credentials of the
 // first security requirement of the operation that the identity can satisfy (header, query or cookie).
-import type { PlannedRequest } from '../../agents/test-case.js';
-import { SentinelError } from '../../errors.js';
+import type { PlannedRequest } from '../../core/test-case.js';
+import { SentinelError } from '../../core/errors.js';
 import type { ApiModel, Operation, SecurityScheme } from '../../spec/model.js';
 import { DEFAULT_IDENTITY, type Identity, type IdentitySet, type SchemeCredentials } from './identity.js';
 

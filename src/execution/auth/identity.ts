@@ -1,7 +1,7 @@
 // Identities: who a request is sent as. The default identity carries the `--header`/config credentials
 // and the scheme credentials (`--bearer`, `--basic`, `--api-key`); `--identity` entries add more.
-import type { IdentityInfo } from '../../agents/agent.js';
-import { SentinelError } from '../../errors.js';
+import type { IdentityInfo } from '../../core/identity-info.js';
+import { SentinelError } from '../../core/errors.js';
 
 export type Role = IdentityInfo['role'];
 

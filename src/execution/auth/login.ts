@@ -1,9 +1,9 @@
 // Identities that log in: before the run, the description's login operation is called with the
 // configured credentials and the token it returns becomes the identity's credential header.
-import type { PlannedRequest } from '../../agents/test-case.js';
-import { SentinelError } from '../../errors.js';
+import type { PlannedRequest } from '../../core/test-case.js';
+import { SentinelError } from '../../core/errors.js';
 import type { ApiModel } from '../../spec/model.js';
-import type { HttpClient } from '../http-client.js';
+import { createHttpClient, type HttpClient } from '../http-client.js';
 import type { IdentitySet } from './identity.js';
 import { extract } from '../scenario-vars.js';
 import { buildRequest } from '../serialize/request.js';
@@ -45,6 +45,23 @@ export async function logIn(model: ApiModel, identity: string, spec: LoginSpec, 
 }
 
 /** Logs every identity with a login spec in, in order, adding the token header to its credentials. */
+/** Logs every identity with a login in, over a client of its own; nothing to do without logins. */
+export async function logInIdentities(
+  model: ApiModel,
+  set: IdentitySet,
+  logins: { name: string; spec: LoginSpec }[],
+  baseUrl: string,
+  transport: { timeoutMs: number; insecure: boolean },
+): Promise<void> {
+  if (logins.length === 0) return;
+  const client = createHttpClient({ timeoutMs: transport.timeoutMs, connections: 1, insecure: transport.insecure });
+  try {
+    await logInAll(model, set, logins, baseUrl, client);
+  } finally {
+    await client.close();
+  }
+}
+
 export async function logInAll(model: ApiModel, set: IdentitySet, logins: { name: string; spec: LoginSpec }[], baseUrl: string, client: HttpClient): Promise<void> {
   for (const { name, spec } of logins) {
     const identity = set.identities.find((candidate) => candidate.name === name);

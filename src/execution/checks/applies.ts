@@ -1,6 +1,6 @@
 // Named predicates for where a check applies, so each check declares it in one readable line.
-import type { TestCase } from '../../agents/test-case.js';
-import type { ReceivedResponse } from '../exchange.js';
+import type { TestCase } from '../../core/test-case.js';
+import type { ReceivedResponse } from '../../core/exchange.js';
 
 /** The case sends the operation's own method (not a probe with another method). */
 export function usesDocumentedMethod(testCase: TestCase): boolean {

@@ -1,9 +1,9 @@
 // bola: identity B reached an object of identity A (read, changed or deleted it) while A's own read
 // succeeded. Evidence names both requests; the engine attaches every step with its curl line.
 import type { ScenarioCheck } from './check.js';
-import type { FindingDraft } from '../finding.js';
+import type { FindingDraft } from '../../core/finding.js';
 import { describeStep, responseOf, stepByRole, stepsWithRolePrefix, succeeded } from './scenario-steps.js';
-import { roleOf } from '../../agents/stateful/roles.js';
+import { roleOf } from '../../core/roles.js';
 
 const ACTIONS: Record<string, string> = { 'attacker-read': 'read', 'attacker-update': 'changed', 'attacker-delete': 'deleted' };
 

@@ -1,8 +1,8 @@
 // One signature for every check: a pure function from an exchange in context to finding drafts.
-import type { TestCase } from '../../agents/test-case.js';
+import type { TestCase } from '../../core/test-case.js';
 import type { ApiModel, Operation } from '../../spec/model.js';
-import type { Exchange } from '../exchange.js';
-import type { FindingDraft, Severity } from '../finding.js';
+import type { Exchange } from '../../core/exchange.js';
+import type { FindingDraft, Severity } from '../../core/finding.js';
 
 export interface CheckOptions {
   /** `--max-response-time` in ms; the response_time check is off without it. */
@@ -19,7 +19,7 @@ export interface CheckContext {
   validate(schema: unknown, value: unknown): { valid: boolean; errors: { pointer: string; keyword: string; message: string }[] };
   /** The SSRF canary started for the run (src/execution/canary.ts), when the injection agent runs. */
   canary?: CanaryHits;
-  /** Set only on the confirming pass of a check with `confirm: 'remeasure'` (src/orchestration/confirm.ts). */
+  /** Set only on the confirming pass of a check with `confirm: 'remeasure'` (src/execution/run/confirm.ts). */
   remeasurement?: Remeasurement;
 }
 
@@ -68,7 +68,7 @@ export interface ExecutedStep {
 
 export interface ScenarioCheckContext {
   model: ApiModel;
-  scenario: import('../../agents/test-case.js').Scenario;
+  scenario: import('../../core/test-case.js').Scenario;
   steps: ExecutedStep[];
   options: CheckOptions;
   validate: CheckContext['validate'];

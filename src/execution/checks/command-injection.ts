@@ -1,8 +1,6 @@
 // command_injection by evidence: the output of a shell echo (a marker whose halves the payload keeps
 // apart) in the response, or a shell sleep confirmed twice against a no-sleep control.
 import type { Check, ScenarioCheck } from './check.js';
-import { expectedMarker } from '../../agents/injection/payloads/command.js';
-import { PROBE_DELAY_MS } from '../../agents/injection/timing.js';
 import { around, confirmedDelay, payloadOf } from './probe-evidence.js';
 import { stepByRole } from './scenario-steps.js';
 
@@ -19,8 +17,8 @@ export const commandInjection: Check = {
     const response = exchange.response;
     if (!response || testCase.mutation?.constraint !== 'command_injection:marker') return [];
     const payload = payloadOf(testCase);
-    const marker = payload === undefined ? undefined : expectedMarker(payload);
-    const index = marker === undefined ? -1 : response.body.indexOf(marker);
+    const marker = testCase.probe?.marker;
+    const index = marker === undefined || payload === undefined ? -1 : response.body.indexOf(marker);
     if (index < 0) return [];
     return [
       {
@@ -41,8 +39,10 @@ export const commandInjectionScenario: ScenarioCheck = {
   remediation: REMEDIATION,
   run({ scenario, steps }) {
     if (scenario.kind !== 'command_time') return [];
-    const target = stepByRole(steps, 'delay-1')?.testCase.mutation;
-    const delay = confirmedDelay(steps, PROBE_DELAY_MS);
+    const probe = stepByRole(steps, 'delay-1')?.testCase;
+    const target = probe?.mutation;
+    const delayMs = probe?.probe?.delayMs;
+    const delay = delayMs === undefined ? undefined : confirmedDelay(steps, delayMs);
     if (target === undefined || delay === undefined) return [];
     const where = `${target.location} ${target.target}`;
     return [

@@ -2,7 +2,7 @@
 // and validates late keeps part of a request it refused.
 import type { ScenarioCheck } from './check.js';
 import { describeStep, responseOf, stepByRole, succeeded } from './scenario-steps.js';
-import { deepEqual } from '../../agents/data/schema-view.js';
+import { deepEqual } from '../../core/deep-equal.js';
 
 export const failedUpdateSideEffect: ScenarioCheck = {
   id: 'failed_update_side_effect',

@@ -1,6 +1,6 @@
 // Valid input refused: a schema-valid request got a 4xx that blames the input.
-import type { TestCase } from '../../agents/test-case.js';
-import type { ReceivedResponse } from '../exchange.js';
+import type { TestCase } from '../../core/test-case.js';
+import type { ReceivedResponse } from '../../core/exchange.js';
 import type { Check } from './check.js';
 import { isClientError, usesDocumentedMethod } from './applies.js';
 

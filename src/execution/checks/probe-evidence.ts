@@ -1,9 +1,9 @@
 // Evidence helpers for the injection checks: the payload a probe carried, a response with every echo of
 // that payload removed (reflection is not execution), signature search with an excerpt, and the
 // comparisons behind differential and time-based probes.
-import type { TestCase } from '../../agents/test-case.js';
+import type { TestCase } from '../../core/test-case.js';
 import { resolvePointer } from '../scenario-vars.js';
-import type { ReceivedResponse } from '../exchange.js';
+import type { ReceivedResponse } from '../../core/exchange.js';
 import type { ExecutedStep } from './check.js';
 import { responseOf, stepByRole } from './scenario-steps.js';
 

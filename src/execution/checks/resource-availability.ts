@@ -1,7 +1,7 @@
 // A resource the API just created (2xx) must be retrievable: by its own URL, and in its collection's
 // listing when that listing is complete (not paginated, or shorter than a page).
 import type { ExecutedStep, ScenarioCheck } from './check.js';
-import type { FindingDraft } from '../finding.js';
+import type { FindingDraft } from '../../core/finding.js';
 import { describeStep, responseOf, stepByRole, succeeded } from './scenario-steps.js';
 
 /** Lists at least this long may be one page of many: a missing item proves nothing. */

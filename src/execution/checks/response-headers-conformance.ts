@@ -1,5 +1,5 @@
 // Documented response headers: required ones must be present, present ones must match their schema.
-import type { FindingDraft } from '../finding.js';
+import type { FindingDraft } from '../../core/finding.js';
 import type { Check } from './check.js';
 import { headerValue, isConformanceSubject, usesDocumentedMethod } from './applies.js';
 import { coerceHeaderValue } from './header-value.js';

@@ -1,5 +1,5 @@
 // A JSON body that does not match the schema documented for its status and media type.
-import type { FindingDraft } from '../finding.js';
+import type { FindingDraft } from '../../core/finding.js';
 import type { Check } from './check.js';
 import { headerValue, isConformanceSubject, usesDocumentedMethod } from './applies.js';
 import { isJsonMediaType } from './media-type.js';

@@ -1,7 +1,7 @@
 // Helpers for the scenario checks of the stateful, auth and injection agents: steps are found by the
-// role written in their case id (see agents/stateful/roles.ts), never by position.
-import { roleOf } from '../../agents/stateful/roles.js';
-import type { ReceivedResponse } from '../exchange.js';
+// role written in their case id (see core/roles.ts), never by position.
+import { roleOf } from '../../core/roles.js';
+import type { ReceivedResponse } from '../../core/exchange.js';
 import type { ExecutedStep } from './check.js';
 
 export function stepByRole(steps: ExecutedStep[], role: string): ExecutedStep | undefined {

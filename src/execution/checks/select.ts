@@ -1,7 +1,7 @@
 // Which checks judge a case. A case that names checks (`TestCase.checks`) runs only those plus
 // server_error; a case that names none runs every check that is not opt-in. Either way a check runs only
 // where its `appliesTo` predicate holds (response_time, for instance, only with a limit).
-import type { Scenario, TestCase } from '../../agents/test-case.js';
+import type { Scenario, TestCase } from '../../core/test-case.js';
 import type { Check, CheckOptions, ScenarioCheck } from './check.js';
 import type { CheckRegistry } from './registry.js';
 

@@ -2,8 +2,7 @@
 // that changes the answer consistently (twice, two syntaxes), or a sleep
 // confirmed twice against a no-sleep control.
 import type { Check, ScenarioCheck } from './check.js';
-import type { FindingDraft } from '../finding.js';
-import { PROBE_DELAY_MS } from '../../agents/injection/timing.js';
+import type { FindingDraft } from '../../core/finding.js';
 import { isSuccess } from './applies.js';
 import { confirmedDelay, findSignature, payloadOf, similar, withoutEchoes, type Signature } from './probe-evidence.js';
 import { describeStep, responseOf, stepByRole } from './scenario-steps.js';
@@ -56,7 +55,8 @@ export const sqlInjectionScenario: ScenarioCheck = {
     if (target === undefined) return [];
     const where = `${target.location} ${target.target}`;
     if (scenario.kind === 'sqli_time') {
-      const delay = confirmedDelay(steps, PROBE_DELAY_MS);
+      const delayMs = stepByRole(steps, 'delay-1')?.testCase.probe?.delayMs;
+      const delay = delayMs === undefined ? undefined : confirmedDelay(steps, delayMs);
       if (delay === undefined) return [];
       return [finding('Time-based SQL injection', `A SQL sleep injected into ${where} delayed the answer, twice, while a zero sleep did not.`, `time:${where}`, delay.evidence, delay.payload)];
     }

@@ -1,7 +1,6 @@
 // ssrf by evidence: the canary server Sentinel runs on loopback received a request carrying the token
 // of a URL given to the API. Without a canary in the context there is nothing to judge.
 import type { ScenarioCheck } from './check.js';
-import { tokenOf } from '../../agents/injection/payloads/ssrf.js';
 import { payloadOf } from './probe-evidence.js';
 import { describeStep, stepByRole } from './scenario-steps.js';
 
@@ -14,8 +13,8 @@ export const ssrf: ScenarioCheck = {
     const probe = stepByRole(steps, 'probe');
     if (canary === undefined || probe?.exchange === undefined || probe.testCase.mutation?.constraint !== 'ssrf:canary') return [];
     const payload = payloadOf(probe.testCase);
-    const token = payload === undefined ? undefined : tokenOf(payload);
-    const hits = token === undefined ? 0 : canary.hits(token);
+    const token = probe.testCase.probe?.canaryToken;
+    const hits = token === undefined || payload === undefined ? 0 : canary.hits(token);
     if (hits === 0) return [];
     const where = `${probe.testCase.mutation.location} ${probe.testCase.mutation.target}`;
     return [

@@ -5,7 +5,7 @@ import { extractInto, requestFor, type CompiledScenario } from './scenario.js';
 import { ScenarioCounts } from './scenario-stats.js';
 import { UNIQUE_VALUE } from './types.js';
 import { nextUniqueValue } from './unique-value.js';
-import type { CaptureSpec, Captured, DispatchableRequest } from './http-client.js';
+import type { CaptureSpec, Captured, DispatchableRequest } from './load-client.js';
 
 export type StepAnswer = (status: number, errorCode: string | undefined, captured?: Captured) => void;
 

@@ -3,10 +3,10 @@
 // costs nothing more than a plain request. Runtime expressions are the OpenAPI ones:
 // `$response.body#/json/pointer` and `$response.header.Name`, plus `$response.header.Name#regex:<pattern>`
 // (see execution/extract-pattern.ts). The reserved value `unique` needs no extraction (see UNIQUE_VALUE).
-import { SentinelError } from '../../errors.js';
-import { matchPattern, patternProblem } from '../extract-pattern.js';
+import { SentinelError } from '../../core/errors.js';
+import { matchPattern, patternProblem } from '../../core/extract-pattern.js';
 import { resolvePointer } from '../scenario-vars.js';
-import { toDispatchable, type CaptureSpec, type Captured, type DispatchableRequest } from './http-client.js';
+import { toDispatchable, type CaptureSpec, type Captured, type DispatchableRequest } from './load-client.js';
 import { SCENARIO_MARKER, UNIQUE_VALUE, type MixEntry } from './types.js';
 
 /** Beyond this, a body an extraction needs is not kept and the extraction fails (a load run must not hoard memory). */

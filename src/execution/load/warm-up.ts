@@ -5,7 +5,7 @@
 // first connection and every function starts interpreted, so early arrivals queued for hundreds of ms.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LoadClient, type DispatchableRequest } from './http-client.js';
+import { LoadClient, type DispatchableRequest } from './load-client.js';
 import { requestFor, type CompiledScenario } from './scenario.js';
 import { UNIQUE_VALUE } from './types.js';
 

@@ -1,7 +1,7 @@
 // A load-generating worker thread: runs its share of the plan (open or closed model), records latencies
 // per second and operation, reports a window every second and a last one when done.
 import { parentPort, workerData } from 'node:worker_threads';
-import { LoadClient, toDispatchable, type CaptureSpec, type DispatchableRequest } from './http-client.js';
+import { LoadClient, toDispatchable, type CaptureSpec, type DispatchableRequest } from './load-client.js';
 import { createMixPicker, seededRandom } from './mix.js';
 import { compileScenario, isScenarioEntry, type CompiledScenario } from './scenario.js';
 import { ScenarioRunner, type StepAnswer } from './scenario-runner.js';

@@ -1,5 +1,5 @@
 // Request bodies by media type: JSON, form-urlencoded and multipart from a value; `raw` bytes verbatim.
-import type { PlannedBody } from '../../agents/test-case.js';
+import type { PlannedBody } from '../../core/test-case.js';
 import type { JsonSchema, MediaTypeContent } from '../../spec/model.js';
 import { escapeComponent, primitiveText, serializeQueryPairs } from './style.js';
 import { toXml } from './xml.js';

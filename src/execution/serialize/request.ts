@@ -1,7 +1,7 @@
 // A planned request (values per parameter) becomes the exact request sent: URL, headers and body.
-import type { PlannedRequest } from '../../agents/test-case.js';
+import type { PlannedRequest } from '../../core/test-case.js';
 import type { MediaTypeContent, Operation, Parameter } from '../../spec/model.js';
-import type { SentRequest } from '../exchange.js';
+import type { SentRequest } from '../../core/exchange.js';
 import { serializeBody } from './body.js';
 import {
   escapeAllowReserved,

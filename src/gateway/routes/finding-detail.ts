@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { getRunFinding } from '../../data/finding-by-id.js';
 import type { Schema } from '../../data/schema.js';
-import { notFound } from '../../service-error.js';
+import { notFound } from '../../core/service-error.js';
 import { FINDING, findingView } from './test-runs.js';
 
 const PARAMS = {

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../data/schema.js';
 import { addSpecification, deleteSpecification, getLint, getSpecification, listSpecifications, type SpecLibraryDeps } from '../../orchestration/platform/spec-library.js';
 import { MAX_DESCRIPTION_BYTES } from '../../orchestration/platform/uploaded-description.js';
-import { invalid } from '../../service-error.js';
+import { invalid } from '../../core/service-error.js';
 import { contextOf } from '../request-context.js';
 import { ID_PARAMS, ISO_TIME, PAGE_QUERY_PROPERTIES, pageOf, type PageQuery } from '../types.js';
 

@@ -3,12 +3,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { allRunFindings, getRun, listRunFindings, listRunSummaries, type FindingFilter, type RunListFilter } from '../../data/platform-runs.js';
 import type { FindingRow, Schema, TestRunSummaryRow } from '../../data/schema.js';
-import { SEVERITIES, type Finding } from '../../execution/finding.js';
-import type { RunSummary } from '../../orchestration/run-result.js';
+import { SEVERITIES, type Finding } from '../../core/finding.js';
+import type { RunSummary } from '../../core/run-result.js';
 import { AGENT_NAMES } from '../../orchestration/platform/run-executor.js';
 import type { RunService, StartRunInput } from '../../orchestration/platform/run-service.js';
 import { writers, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
-import { notFound, ServiceError } from '../../service-error.js';
+import { notFound, ServiceError } from '../../core/service-error.js';
 import { contextOf } from '../request-context.js';
 import { ID_PARAMS, ISO_TIME, PAGE_QUERY_PROPERTIES, pageOf, type PageQuery } from '../types.js';
 

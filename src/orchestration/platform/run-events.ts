@@ -4,9 +4,9 @@
 import type { Kysely } from 'kysely';
 import { appendRunEvents } from '../../data/platform-runs.js';
 import type { Schema } from '../../data/schema.js';
-import { redactFinding } from '../../report/report-finding.js';
-import { scrubSecrets } from '../../report/redact.js';
-import type { RunEvent } from '../events.js';
+import { redactFinding } from '../../execution/redaction/redact-finding.js';
+import { scrubSecrets } from '../../execution/redaction/redact.js';
+import type { RunEvent } from '../../core/events.js';
 
 export interface StoredEvent {
   seq: number;

@@ -2,13 +2,12 @@
 // broker's workers will implement the same interface.
 import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
 import { buildIdentities, type Role } from '../../execution/auth/identity.js';
-import { probeFailure, probeTarget } from '../../execution/probe.js';
-import { SentinelError } from '../../errors.js';
+import { SentinelError } from '../../core/errors.js';
 import { createAgentRegistry, DEFAULT_AGENTS } from '../agents.js';
-import type { RunEventHandler } from '../events.js';
-import type { RunResult } from '../run-result.js';
-import { runTests } from '../run.js';
-import { parseFilter, selectOperations } from '../select.js';
+import type { RunEventHandler } from '../../core/events.js';
+import type { RunResult } from '../../core/run-result.js';
+import { runTests } from '../run-tests.js';
+import { parseFilter, selectOperations } from '../select-operations.js';
 import { loadDescriptionText } from './uploaded-description.js';
 
 export interface RunJobSettings {
@@ -53,8 +52,6 @@ export function createInProcessExecutor(): RunExecutor {
         settings.exclude.map((text) => parseFilter(text, '--exclude')),
       );
       if (operations.length === 0) throw new SentinelError('usage', 'no operation of the specification matches include/exclude');
-      const probe = await probeTarget(settings.baseUrl, Math.min(settings.timeoutMs, 5000), false);
-      if (!probe.ok) throw new SentinelError('connection', probeFailure(settings.baseUrl, probe.code));
       const identities = buildIdentities(
         {
           headers: Object.entries(settings.headers).map(([name, value]) => [name.toLowerCase(), value]),

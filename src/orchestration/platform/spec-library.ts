@@ -6,7 +6,7 @@ import type { Schema, SpecificationRow } from '../../data/schema.js';
 import type { OutboundPolicy } from '../../execution/outbound-policy.js';
 import { lintModel } from '../../spec/lint/index.js';
 import type { ApiModel } from '../../spec/model.js';
-import { notFound } from '../../service-error.js';
+import { notFound } from '../../core/service-error.js';
 import { fetchDescription, loadDescriptionText } from './uploaded-description.js';
 
 export interface SpecificationView {

@@ -2,14 +2,14 @@
 // loaded without touching the server's files: a `$ref` to another document is refused before the loader
 // runs, since the loader would resolve it against the server's working directory.
 import { parse as parseYaml } from 'yaml';
-import { SpecError } from '../../errors.js';
+import { SpecError } from '../../core/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/limits.js';
 import { loadSpec } from '../../spec/load.js';
 import type { ApiModel } from '../../spec/model.js';
 import { fetchUrl } from '../../spec/sources.js';
 import { decodeText } from '../../spec/text.js';
 import { isUnresolvable, type OutboundPolicy } from '../../execution/outbound-policy.js';
-import { ServiceError } from '../../service-error.js';
+import { ServiceError } from '../../core/service-error.js';
 
 export const MAX_DESCRIPTION_BYTES = 8 * 1024 * 1024;
 

@@ -3,7 +3,7 @@
 import type { ApiModel, JsonSchema, Operation } from '../model.js';
 import { headerSchemaPointer, mediaSchemaPointer, parameterSchemaPointer } from './pointer.js';
 import { LINT_RULES } from './rules/index.js';
-import { SchemaWalker, type SchemaScope } from './schema-walk.js';
+import { SchemaWalker, type SchemaScope } from './run-schema-rules.js';
 import { readinessScore } from './score.js';
 import type { DocumentRule, LintFinding, LintResult, LintRule, OperationRule, ParameterRule, RuleIssue, SchemaRule } from './types.js';
 

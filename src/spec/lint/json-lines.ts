@@ -1,7 +1,7 @@
 // Line numbers for JSON pointers in JSON text, in one pass and without building a tree: re-parsing a large
 // description with positions (the YAML locator) costs seconds, this costs a scan. Only the pointers asked
 // for (and their ancestors) are tracked; other subtrees are skipped without building their pointers.
-import { escapePointerToken } from './pointer.js';
+import { escapeToken } from '../../core/json-pointer.js';
 import type { LineLocator } from './lines.js';
 
 interface Container {
@@ -35,7 +35,7 @@ export function jsonLineLocator(text: string, pointers: Iterable<string>): LineL
     const parent = stack[stack.length - 1];
     let pointer: string | null = null;
     if (parent === undefined) pointer = '';
-    else if (parent.pointer !== null) pointer = `${parent.pointer}/${parent.isObject ? escapePointerToken(parent.key) : parent.index}`;
+    else if (parent.pointer !== null) pointer = `${parent.pointer}/${parent.isObject ? escapeToken(parent.key) : parent.index}`;
     if (pointer !== null && !wanted.has(pointer)) pointer = null;
     // A member is located at its key, as the YAML locator does.
     if (pointer !== null) lines.set(pointer, parent?.isObject ? parent.keyLine : line);

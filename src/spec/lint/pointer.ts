@@ -1,18 +1,7 @@
 // JSON pointers for the nodes rules look at. The model keeps pointers for operations, parameters,
 // bodies and responses; the parts below them depend on the source dialect (Swagger 2 has no `content`).
+import { joinPointer } from '../../core/json-pointer.js';
 import type { ApiModel, MediaTypeContent, Parameter } from '../model.js';
-
-export function escapePointerToken(token: string): string {
-  // Most tokens need no escaping; skip the regexes for them (this runs for every schema property).
-  if (!token.includes('~') && !token.includes('/')) return token;
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function joinPointer(base: string, ...tokens: (string | number)[]): string {
-  let pointer = base;
-  for (const token of tokens) pointer += `/${escapePointerToken(String(token))}`;
-  return pointer;
-}
 
 function isSwagger2(model: ApiModel): boolean {
   return model.dialect === 'swagger-2.0';

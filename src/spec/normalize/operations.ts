@@ -1,6 +1,6 @@
 // Operations from `paths`: one per path item method, parameters merged, bodies and responses normalized.
 import type { HttpMethod, Operation, SecurityScheme, Webhook } from '../model.js';
-import { joinPointer } from '../pointer.js';
+import { joinPointer } from '../../core/json-pointer.js';
 import { mediaTypes, openApiRequestBody, swaggerRequestBody } from './bodies.js';
 import { asObj, isObj, optionalString, stringList, type NormalizeContext, type Obj, warn } from './context.js';
 import { mergeParameters, normalizeParameter, rawParameters } from './parameters.js';

@@ -3,7 +3,7 @@ import type { Link, MediaTypeContent, Response } from '../model.js';
 import { contentMap } from './bodies.js';
 import { asObj, isObj, optionalString, type NormalizeContext, type Obj, warn } from './context.js';
 import { headerMap } from './headers.js';
-import { joinPointer } from '../pointer.js';
+import { joinPointer } from '../../core/json-pointer.js';
 
 export function normalizeResponses(raw: unknown, pointer: string, produces: string[], ctx: NormalizeContext): Response[] {
   const responses: Response[] = [];

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataConflictError, type Database } from '../../../src/data/index.js';
-import { ENGINES, type Location } from './engines.js';
+import { DATA_TEST_TIMEOUT_MS, ENGINES, type Location } from './engines.js';
+
+// Creating a PGlite database runs initdb in WebAssembly: seconds when idle, minutes on a loaded machine.
+vi.setConfig({ testTimeout: DATA_TEST_TIMEOUT_MS, hookTimeout: DATA_TEST_TIMEOUT_MS });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -61,3 +61,5 @@ async function admin(url: string, statement: string): Promise<void> {
 }
 
 export const ENGINES: Engine[] = serverUrl !== undefined && serverUrl !== '' ? [pglite, postgres(serverUrl)] : [pglite];
+
+export const DATA_TEST_TIMEOUT_MS = 300_000;

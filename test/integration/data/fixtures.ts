@@ -1,6 +1,6 @@
 // Small engine-shaped data for the data service tests.
-import type { Exchange } from '../../../src/execution/exchange.js';
-import type { Finding } from '../../../src/execution/finding.js';
+import type { Exchange } from '../../../src/core/exchange.js';
+import type { Finding } from '../../../src/core/finding.js';
 
 export function exchange(caseId: string, index: number, overrides: Partial<Exchange> = {}): Exchange {
   return {

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listPartitions, MIGRATIONS, monthRanges, type Migration } from '../../../src/data/index.js';
-import { ENGINES, type Location } from './engines.js';
+import { DATA_TEST_TIMEOUT_MS, ENGINES, type Location } from './engines.js';
+
+// Creating a PGlite database runs initdb in WebAssembly: seconds when idle, minutes on a loaded machine.
+vi.setConfig({ testTimeout: DATA_TEST_TIMEOUT_MS, hookTimeout: DATA_TEST_TIMEOUT_MS });
 
 describe.each(ENGINES)('migrations on $name', (engine) => {
   let location: Location;

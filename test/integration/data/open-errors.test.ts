@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/data/index.js';
-import { SentinelError } from '../../../src/errors.js';
+import { SentinelError } from '../../../src/core/errors.js';
 
 describe('openDatabase refuses clearly', () => {
   it('a PostgreSQL server that does not answer: one line naming the URL without its password', async () => {

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRunWriter, InvalidTransitionError, type Database, type NewRun } from '../../../src/data/index.js';
-import type { RunEvent } from '../../../src/orchestration/events.js';
-import type { RunResult } from '../../../src/orchestration/run-result.js';
-import { ENGINES, type Location } from './engines.js';
+import type { RunEvent } from '../../../src/core/events.js';
+import type { RunResult } from '../../../src/core/run-result.js';
+import { DATA_TEST_TIMEOUT_MS, ENGINES, type Location } from './engines.js';
 import { exchange, finding } from './fixtures.js';
+
+// Creating a PGlite database runs initdb in WebAssembly: seconds when idle, minutes on a loaded machine.
+vi.setConfig({ testTimeout: DATA_TEST_TIMEOUT_MS, hookTimeout: DATA_TEST_TIMEOUT_MS });
 
 describe.each(ENGINES)('specifications, runs, results and findings on $name', (engine) => {
   let location: Location;
@@ -128,6 +131,17 @@ describe.each(ENGINES)('specifications, runs, results and findings on $name', (e
     await again.close();
   });
 
+  it('a batch the database refuses is stored not at all, reported at flush, and kept for the next write', async () => {
+    const run = await newRun();
+    const writer = await createRunWriter(database, run.id);
+    writer.handle({ type: 'exchange', exchange: exchange('bad', 1) });
+    writer.handle({ type: 'finding', finding: finding({ severity: 'catastrophic' as never }) });
+    await expect(writer.flush()).rejects.toThrow(/^storing the events of run .*: .*severity/);
+    expect(await database.events.after(run.id)).toEqual([]);
+    expect((await database.results.listResults(run.id)).total).toBe(0);
+    await expect(writer.close()).rejects.toThrow(/storing the events of run/);
+  });
+
   it('the same defect has the same fingerprint in every run; similar findings are found across runs', async () => {
     const first = await newRun();
     const second = await newRun();
@@ -174,6 +188,10 @@ describe.each(ENGINES)('specifications, runs, results and findings on $name', (e
     expect(mine.items[0]).toMatchObject({ status: 'running', requests: 2, cases: 1, findings: 1 });
     expect((await database.runs.list({ createdBy: owner.id, status: 'queued' })).items.map((r) => r.id)).toEqual([queued.id]);
     expect((await database.runs.list({ createdBy: owner.id, limit: 1, page: 2 })).items.map((r) => r.id)).toEqual([queued.id]);
+
+    const totals = await database.runs.totals({ createdBy: owner.id });
+    expect(totals).toMatchObject({ runs: 2, byStatus: { queued: 1, running: 1, completed: 0 }, cases: 1, requests: 2, findings: 1, findingsBySeverity: { high: 1 } });
+    expect(totals.averagePassRate).toBe(1);
 
     const cancelled = await database.runs.cancelInFlight({ ids: [queued.id, running.id] });
     expect(cancelled.sort()).toEqual([queued.id, running.id].sort());

@@ -30,11 +30,18 @@ export function planCommand(input: FamilyInput): FamilyPlan {
     const base = String(target.base);
     const token = markerToken(input.seed, `${CHECK}|${input.operation.key}|${target.name}`);
     markerPayloads(base, token).forEach((payload, i) => {
-      const spec = { family: CHECK, probe: 'marker', payload, description: 'Shell echo of a marker' };
+      const marker = expectedMarker(payload);
+      const spec = { family: CHECK, probe: 'marker', payload, description: 'Shell echo of a marker', ...(marker !== undefined ? { expects: { marker } } : {}) };
       plan.cases.push(probeCase(probeId(CHECK, input, target, `marker-${i}`), input.operation, input.request, target, spec, CHECK));
     });
     sleepPayloads(base).forEach((payload, i) => {
-      const spec = (probe: string, seconds: number, description: string) => ({ family: CHECK, probe, payload: payload(seconds), description });
+      const spec = (probe: string, seconds: number, description: string) => ({
+        family: CHECK,
+        probe,
+        payload: payload(seconds),
+        description,
+        expects: { delayMs: seconds * 1000 },
+      });
       plan.scenarios.push(
         probeScenario(
           probeId(CHECK, input, target, `time-${i}`),

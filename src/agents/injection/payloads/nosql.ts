@@ -1,8 +1,8 @@
 // NoSQL injection probes: the JSON body's string fields replaced by query operators that match anything.
 // A baseline with ordinary values is compared with two operator forms and a match-nothing control.
-import { stepCaseId } from '../../stateful/roles.js';
+import { stepCaseId } from '../../../core/roles.js';
 import { withBodyValue } from '../../stateful/valid-request.js';
-import type { PlannedRequest, Scenario, TestCase } from '../../test-case.js';
+import type { PlannedRequest, Scenario, TestCase } from '../../../core/test-case.js';
 import { emptyPlan, type FamilyInput, type FamilyPlan } from '../family.js';
 
 const CHECK = 'nosql_injection';

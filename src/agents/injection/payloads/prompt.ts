@@ -51,7 +51,8 @@ export function planPrompt(input: FamilyInput): FamilyPlan {
   for (const target of input.targets.filter((t) => isPromptInput(t, llm))) {
     const token = markerToken(input.seed, `${CHECK}|${input.operation.key}|${target.name}`);
     promptPayloads(token).forEach(({ probe, payload, description }, i) => {
-      const spec = { family: CHECK, probe, payload, description };
+      const answer = expectedOverrideAnswer(payload);
+      const spec = { family: CHECK, probe, payload, description, ...(answer !== undefined ? { expects: { marker: answer } } : {}) };
       plan.cases.push(probeCase(probeId(CHECK, input, target, i), input.operation, input.request, target, spec, CHECK));
     });
   }

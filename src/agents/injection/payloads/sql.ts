@@ -3,7 +3,8 @@
 import { emptyPlan, probeId, type FamilyInput, type FamilyPlan } from '../family.js';
 import { probeCase, probeScenario } from '../inject.js';
 import { isNumeric, type InjectionTarget } from '../targets.js';
-import { PROBE_DELAY_SECONDS } from '../timing.js';
+import { PROBE_DELAY_MS, PROBE_DELAY_SECONDS } from '../timing.js';
+import type { ProbeExpectation } from '../../../core/test-case.js';
 
 const CHECK = 'sql_injection';
 
@@ -58,9 +59,9 @@ export function planSql(input: FamilyInput): FamilyPlan {
           target,
           [
             { role: 'baseline' },
-            { role: 'delay-1', spec: spec('delay', payload(PROBE_DELAY_SECONDS), `SQL sleep (${db})`) },
-            { role: 'control', spec: spec('control', payload(0), `SQL zero sleep (${db})`) },
-            { role: 'delay-2', spec: spec('delay', payload(PROBE_DELAY_SECONDS), `SQL sleep (${db}), repeated`) },
+            { role: 'delay-1', spec: spec('delay', payload(PROBE_DELAY_SECONDS), `SQL sleep (${db})`, { delayMs: PROBE_DELAY_MS }) },
+            { role: 'control', spec: spec('control', payload(0), `SQL zero sleep (${db})`, { delayMs: 0 }) },
+            { role: 'delay-2', spec: spec('delay', payload(PROBE_DELAY_SECONDS), `SQL sleep (${db}), repeated`, { delayMs: PROBE_DELAY_MS }) },
           ],
           CHECK,
           `Time-based SQL injection (${db})`,
@@ -91,6 +92,6 @@ function booleanScenario(input: FamilyInput, target: InjectionTarget, base: stri
   );
 }
 
-function spec(probe: string, payload: string, description: string) {
-  return { family: CHECK, probe, payload, description };
+function spec(probe: string, payload: string, description: string, expects?: ProbeExpectation) {
+  return { family: CHECK, probe, payload, description, ...(expects !== undefined ? { expects } : {}) };
 }

@@ -34,7 +34,7 @@ export function planSsrf(input: FamilyInput): FamilyPlan {
   }
   for (const target of urlTargets) {
     const token = markerToken(input.seed, `${CHECK}|${input.operation.key}|${target.name}`);
-    const spec = { family: CHECK, probe: 'canary', payload: canaryTarget(input.canaryUrl, token), description: 'URL of the Sentinel canary' };
+    const spec = { family: CHECK, probe: 'canary', payload: canaryTarget(input.canaryUrl, token), description: 'URL of the Sentinel canary', expects: { canaryToken: token } };
     plan.scenarios.push(
       probeScenario(
         probeId(CHECK, input, target, 'canary'),

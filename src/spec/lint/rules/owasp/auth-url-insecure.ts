@@ -1,7 +1,8 @@
 // Tokens fetched or authorized over plain HTTP can be intercepted.
 import type { DocumentRule, RuleIssue } from '../../types.js';
 import { isLoopbackHost } from '../../facts.js';
-import { joinPointer, securitySchemePointer } from '../../pointer.js';
+import { joinPointer } from '../../../../core/json-pointer.js';
+import { securitySchemePointer } from '../../pointer.js';
 
 function isPlainHttp(url: string | undefined): url is string {
   return url !== undefined && /^http:\/\//i.test(url) && !isLoopbackHost(url);

@@ -1,7 +1,8 @@
 // Plain HTTP exposes credentials and data on the wire; loopback servers are fine for local testing.
 import type { DocumentRule, RuleIssue } from '../../types.js';
 import { isLoopbackHost } from '../../facts.js';
-import { joinPointer, serverPointer } from '../../pointer.js';
+import { joinPointer } from '../../../../core/json-pointer.js';
+import { serverPointer } from '../../pointer.js';
 
 function isPlainHttp(url: string): boolean {
   return /^http:\/\//i.test(url) && !isLoopbackHost(url);

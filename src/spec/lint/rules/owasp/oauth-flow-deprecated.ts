@@ -1,6 +1,7 @@
 // The OAuth 2.0 Security Best Current Practice (RFC 9700) forbids the implicit and password grants.
 import type { DocumentRule, RuleIssue } from '../../types.js';
-import { joinPointer, securitySchemePointer } from '../../pointer.js';
+import { joinPointer } from '../../../../core/json-pointer.js';
+import { securitySchemePointer } from '../../pointer.js';
 
 const DEPRECATED_FLOWS = new Set(['implicit', 'password']);
 

@@ -1,6 +1,6 @@
 // A URL the server fetches (webhook, avatar, import) is the classic SSRF entry point.
 import type { RuleIssue, SchemaObject, SchemaRule } from '../../types.js';
-import { escapePointerToken } from '../../pointer.js';
+import { escapeToken } from '../../../../core/json-pointer.js';
 
 const SNAKE_URL_NAME = /(^|[_-])(url|uri|href|callback|webhook|redirect|redirect_?uri|redirect_?url|endpoint)$/i;
 const CAMEL_URL_NAME = /[a-z](Url|URL|Uri|URI|Href)$/;
@@ -37,7 +37,7 @@ export const urlPropertyUnrestricted: SchemaRule = {
       if (typeof property !== 'object' || property === null || !isUrlName(name)) continue;
       // Properties with a URL format are reported by their own node.
       if (isUrlFormat(property) || isRestrictedUrl(property) || (property.type !== undefined && property.type !== 'string')) continue;
-      issues.push({ pointer: `/properties/${escapePointerToken(name)}`, message: `Input property "${name}" looks like a URL and accepts any value.` });
+      issues.push({ pointer: `/properties/${escapeToken(name)}`, message: `Input property "${name}" looks like a URL and accepts any value.` });
     }
     return issues;
   },

@@ -1,6 +1,6 @@
 // Links drive stateful scenarios; one pointing at a missing operationId silently breaks a flow.
 import type { DocumentRule, RuleIssue } from '../../types.js';
-import { joinPointer } from '../../pointer.js';
+import { joinPointer } from '../../../../core/json-pointer.js';
 
 export const linkTargetUnknown: DocumentRule = {
   id: 'link-target-unknown',

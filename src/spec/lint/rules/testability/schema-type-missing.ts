@@ -1,6 +1,6 @@
 // An input property with no type, enum or composition gives a generator nothing to aim at.
 import type { SchemaRule } from '../../types.js';
-import { escapePointerToken } from '../../pointer.js';
+import { escapeToken } from '../../../../core/json-pointer.js';
 
 const SHAPE_KEYWORDS = ['type', 'enum', 'const', '$ref', 'allOf', 'anyOf', 'oneOf', 'not', 'properties', 'items', 'format', 'pattern'];
 
@@ -17,6 +17,6 @@ export const schemaTypeMissing: SchemaRule = {
     if (typeof properties !== 'object' || properties === null) return [];
     const untyped = Object.entries(properties).filter(([, property]) =>
       typeof property === 'object' && property !== null && property.readOnly !== true && !SHAPE_KEYWORDS.some((keyword) => keyword in property));
-    return untyped.map(([name]) => ({ pointer: `/properties/${escapePointerToken(name)}`, message: `property "${name}" has no type.` }));
+    return untyped.map(([name]) => ({ pointer: `/properties/${escapeToken(name)}`, message: `property "${name}" has no type.` }));
   },
 };

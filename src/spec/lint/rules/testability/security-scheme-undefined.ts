@@ -1,6 +1,6 @@
 // A requirement naming an unknown scheme cannot be satisfied: auth setup for the run has nothing to use.
 import type { DocumentRule, RuleIssue } from '../../types.js';
-import { joinPointer } from '../../pointer.js';
+import { joinPointer } from '../../../../core/json-pointer.js';
 
 export const securitySchemeUndefined: DocumentRule = {
   id: 'security-scheme-undefined',
