@@ -59,7 +59,7 @@ const runBody = {
   identities: [{ name: 'bob', role: 'user', headers: { Authorization: `Bearer ${BOB_TOKEN}` } }],
 };
 process.stdout.write(`
-Sentinel platform: ${base}  (API docs: ${base}/docs)
+Sentinel platform: ${base}  (the web UI; API docs: ${base}/docs)
   log in as:        admin / ${password}
   example API:      ${api.url} (seeded defects), its description stored as "${spec.name}" v${spec.version} (${spec.id})
 

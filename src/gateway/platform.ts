@@ -14,10 +14,12 @@ import { createRunService, type RunService } from '../orchestration/platform/run
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit-events.js';
 import { authRoutes } from './routes/auth.js';
+import { findingDetailRoutes } from './routes/finding-detail.js';
 import { specificationRoutes } from './routes/specifications.js';
 import { testRunRoutes } from './routes/test-runs.js';
 import { userRoutes } from './routes/users.js';
 import { createGateway, GATEWAY_DEFAULTS } from './server.js';
+import { DEFAULT_WEB_ROOT } from './web-ui.js';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -32,6 +34,8 @@ export interface PlatformOptions {
   maxParallelRuns?: number;
   executor?: RunExecutor;
   logger?: boolean;
+  /** Folder of the built web UI; false serves none. Default: dist/web beside the compiled gateway. */
+  webRoot?: string | false;
 }
 
 export interface Platform {
@@ -79,10 +83,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       authenticate: createAuthenticator(db, keys.jwtSecret),
       isReady: database.isReady,
       logger: options.logger ?? false,
+      ...(options.webRoot !== false ? { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT } : {}),
       services: [
         authRoutes({ db, jwtSecret: keys.jwtSecret, throttle: createLoginThrottle(DEFAULT_THROTTLE), loginRateLimitPerMinute }),
         specificationRoutes({ db, policy, fetchTimeoutMs: options.specFetchTimeoutMs ?? envInteger(env, 'SENTINEL_SPEC_FETCH_TIMEOUT_MS', 10_000) }),
         testRunRoutes(db, runs),
+        findingDetailRoutes(db),
         userRoutes(db),
         apiKeyRoutes(db),
         auditRoutes(db),

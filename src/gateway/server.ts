@@ -13,6 +13,7 @@ import { createOpenApiCollector } from './openapi.js';
 import { HttpProblem, PROBLEM_SCHEMA, problemOf, type ProblemDetail } from './problem.js';
 import './types.js';
 import { createValidatorCompiler, problemDetails } from './validation.js';
+import { hasWebUi, serveWebUi } from './web-ui.js';
 
 export interface GatewayOptions {
   /** Largest request body, in bytes (413 above). */
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   /** The services' routes. */
   services: FastifyPluginAsync[];
   logger?: boolean;
+  /** Folder of the built web UI (served at `/` when it holds an index.html). */
+  webRoot?: string;
 }
 
 export const GATEWAY_DEFAULTS = { bodyLimit: 10 * 1024 * 1024, rateLimitPerMinute: 600, loginRateLimitPerMinute: 30 };
@@ -77,7 +80,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
 
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'none'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
   });
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: options.bodyLimit, files: 1, fields: 5 } });
 
@@ -126,6 +129,11 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     },
     { prefix: '/api/v1' },
   );
+  if (options.webRoot !== undefined && hasWebUi(options.webRoot)) {
+    await serveWebUi(app, options.webRoot, (path) => {
+      throw new HttpProblem(404, `no route GET ${path}`);
+    });
+  }
   return app;
 }
 

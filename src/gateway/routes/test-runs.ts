@@ -92,7 +92,7 @@ const RUN_DETAIL = {
 
 const EXCHANGE_REQUEST = { type: 'object', additionalProperties: true, properties: { method: { type: 'string' }, url: { type: 'string' }, headers: { type: 'object', additionalProperties: true }, body: { type: 'string' } } } as const;
 
-const FINDING = {
+export const FINDING = {
   type: 'object',
   required: ['id', 'fingerprint', 'check', 'severity', 'operation', 'title', 'message', 'request', 'curl', 'count'],
   properties: {
@@ -107,6 +107,7 @@ const FINDING = {
     response: { type: ['object', 'null'], additionalProperties: true },
     curl: { type: 'string' },
     count: { type: 'integer' },
+    agents: { type: 'array', items: { type: 'string' }, description: 'the agents whose cases found it' },
     evidence: { type: 'string' },
     payload: { type: 'string' },
     steps: { type: 'array', items: { type: 'object', additionalProperties: true } },
@@ -137,8 +138,8 @@ function runView(row: TestRunSummaryRow) {
   };
 }
 
-/** A finding as in the JSON report, plus its id and fingerprint. */
-function findingView(row: FindingRow) {
+/** A finding as in the JSON report, plus its id, fingerprint and the agents that found it. */
+export function findingView(row: FindingRow) {
   return {
     id: row.id,
     fingerprint: row.fingerprint,
@@ -151,6 +152,7 @@ function findingView(row: FindingRow) {
     response: row.response,
     curl: row.curl,
     count: row.occurrences,
+    agents: agentsOf(row.case_ids),
     ...(row.evidence !== null ? { evidence: row.evidence } : {}),
     ...(row.payload !== null ? { payload: row.payload } : {}),
     ...(row.steps !== null ? { steps: row.steps } : {}),
@@ -159,6 +161,11 @@ function findingView(row: FindingRow) {
     triage: row.triage,
     createdAt: row.created_at,
   };
+}
+
+/** A case id starts with the name of the agent that planned it (`positive:GET /pets:...`). */
+function agentsOf(caseIds: string[] | null): string[] {
+  return [...new Set((caseIds ?? []).map((id) => id.split(':')[0]!).filter((name) => name !== ''))].sort();
 }
 
 const REPORT_TYPES: Record<ReportFormat, string> = {
@@ -304,9 +311,11 @@ export function testRunRoutes(db: Kysely<Schema>, runs: RunService): FastifyPlug
         const run = await getRun(db, request.params.id);
         if (run === undefined) throw notFound('test run');
         if (run.summary === null) throw new ServiceError(409, `the run is ${run.status}: a report exists once it has finished`);
-        const findings = (await allRunFindings(db, run.id)).map(
-          (row): Finding => ({ ...(findingView(row) as unknown as Finding), caseIds: row.case_ids, correlationId: row.correlation_id ?? '' }),
-        );
+        const findings = (await allRunFindings(db, run.id)).map((row): Finding => {
+          // `agents` is the API's addition; the report is the CLI's, field for field.
+          const { agents: _agents, ...view } = findingView(row);
+          return { ...(view as unknown as Finding), caseIds: row.case_ids, correlationId: row.correlation_id ?? '' };
+        });
         const text = writers[request.query.format]({ summary: run.summary as unknown as RunSummary, findings });
         // Sent as text: the writers' output is the report, byte for byte.
         return reply.type(REPORT_TYPES[request.query.format]).serializer((payload: unknown) => payload as string).send(text);
