@@ -14,7 +14,7 @@ export interface ExchangeSender {
   /** Builds the case's request for the operation and sends it. */
   send(operation: Operation, testCase: TestCase): Promise<Exchange>;
   /** Sends an already prepared request again (a re-measurement): same method, URL, headers and body. */
-  resend(caseId: string, request: SentRequest): Promise<Exchange>;
+  resend(caseId: string, request: SentRequest, operation: string): Promise<Exchange>;
   /** True once sending more is pointless: the target answered nothing so far, or the run was interrupted. */
   gaveUp(): boolean;
   requests(): number;
@@ -43,11 +43,11 @@ export function createExchangeSender(options: SenderOptions): ExchangeSender {
   // stop sending rather than wait out every remaining timeout.
   const giveUpAfter = Math.max(16, 2 * options.concurrency);
 
-  function record(exchange: Exchange): Exchange {
+  function record(exchange: Exchange, operation: string): Exchange {
     requests += 1;
     if (exchange.response !== undefined) responses += 1;
     if (exchange.error !== undefined) transportErrorsByCode[exchange.error.code] = (transportErrorsByCode[exchange.error.code] ?? 0) + 1;
-    emit({ type: 'exchange', exchange: redactExchange(exchange, options.secretNames) });
+    emit({ type: 'exchange', operation, exchange: redactExchange(exchange, options.secretNames) });
     return exchange;
   }
 
@@ -72,16 +72,16 @@ export function createExchangeSender(options: SenderOptions): ExchangeSender {
           retries: 0,
         };
       }
-      return record(exchange);
+      return record(exchange, operation.key);
     },
-    async resend(caseId, request) {
+    async resend(caseId, request, operation) {
       let exchange: Exchange;
       try {
         exchange = await client.send(caseId, request);
       } catch (error) {
         exchange = { caseId, correlationId: '', request, error: toTransportError(error), startedAt: Date.now(), durationMs: 0, retries: 0 };
       }
-      return record(exchange);
+      return record(exchange, operation);
     },
   };
 }
