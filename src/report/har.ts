@@ -32,7 +32,7 @@ function entry(exchange: Exchange, operation: string) {
   const contentType = request.headers['content-type'];
   const harRequest: Record<string, unknown> = {
     method: request.method,
-    url: request.url,
+    url: absoluteUri(request.url),
     httpVersion: 'HTTP/1.1',
     cookies: cookiesOf(request.headers.cookie),
     headers: requestHeaders,
@@ -71,6 +71,18 @@ function entry(exchange: Exchange, operation: string) {
     _correlationId: exchange.correlationId,
     ...(exchange.error ? { _error: `${exchange.error.code}: ${exchange.error.message}` } : {}),
   };
+}
+
+/** An RFC 3986 URI: what WHATWG URLs leave raw in paths and queries (the redaction marker's brackets) encoded. */
+function absoluteUri(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    const encode = (part: string) => part.replace(/[[\]{}|\\^`"<> ]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `${parsed.protocol}//${parsed.host}${encode(parsed.pathname)}${encode(parsed.search)}`;
+  } catch {
+    return url;
+  }
 }
 
 function headerText(value: string | string[] | undefined): string {
