@@ -20,6 +20,7 @@ import { loadConfig } from '../config.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { createProgress } from '../progress.js';
 import { resolveSettings, type RunFlags, type RunSettings } from '../run-settings.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { formatSummary } from '../summary.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -61,6 +62,7 @@ export function registerRun(program: Command): void {
 export async function runCommand(spec: string, flags: RunFlags): Promise<number> {
   const { config } = loadConfig(flags.config);
   const settings = resolveSettings(flags, config);
+  checkOutputPaths(settings.reports.map(({ format, path }) => ({ label: `--report ${format}`, path })));
   const agents = chooseAgents(settings.agents);
   const baseline = settings.baseline !== undefined ? readBaseline(settings.baseline) : undefined;
   // Only the formats that show every exchange need the event stream kept in memory.
@@ -78,7 +80,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     apiKeyHeaderNames(model),
   );
   const interrupt = listenForInterrupt('interrupted, finishing the requests in flight');
-  const { result: engineResult, transportErrorsByCode } = await runTests({
+  const { result: engineResult, transportErrorsByCode, transportMessages, targetLost } = await runTests({
     signal: interrupt.signal,
     model,
     operations,
@@ -111,9 +113,11 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
   process.stdout.write(formatSummary(result, written));
   // Connected but never answered (timeouts, resets): the summary says what happened, and nothing was tested.
   if (nothingAnswered) {
-    throw new SentinelError('connection', `no response from ${settings.baseUrl}: all ${result.summary.requests} requests failed (${codes.join(', ')})`);
+    throw new SentinelError('connection', `no response from ${settings.baseUrl}: all ${result.summary.requests} requests failed (${codes.map((code) => (transportMessages[code] ? `${code}: ${transportMessages[code]}` : code)).join('; ')})`);
   }
   if (interrupt.signal.aborted) throw new SentinelError('usage', 'interrupted: the summary and reports cover only what ran');
+  // Not a pass: part of the plan never reached the API.
+  if (targetLost !== undefined) throw new SentinelError('connection', targetLost);
   return exitCodeFor(result, settings);
 }
 
