@@ -45,6 +45,6 @@ export function formatSummary(result: RunResult, reportsWritten: { format: strin
     lines.push('', `Fixed since ${s.baseline.file}`, ...s.baseline.fixed.map((f) => `  [${f.severity}] ${f.check} ${f.operation}: ${f.title}`));
   }
   if (s.notes.length > 0) lines.push('', 'Notes', ...s.notes.map((note) => `  - ${note}`));
-  if (reportsWritten.length > 0) lines.push('', 'Reports', ...reportsWritten.map((r) => `  ${r.format.padEnd(8)}  ${r.path}`));
+  if (reportsWritten.length > 0) lines.push('', 'Reports', ...reportsWritten.map((r) => `  ${r.format.padEnd(5)}  ${r.path}`));
   return `${lines.join('\n')}\n`;
 }
