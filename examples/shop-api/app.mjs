@@ -8,7 +8,7 @@ import { HttpError, sendError } from './lib/http.mjs';
 import { accountForToken, bearerToken, unauthorized } from './lib/auth.mjs';
 import { parseJsonBody, readBodyText, readParameters, validateBody } from './lib/request.mjs';
 import { createStore } from './lib/store.mjs';
-import { LEAKED_STACK, PIPELINE_DEFECTS } from './defects.mjs';
+import { LEAKED_STACK, OPT_IN_DEFECTS, PIPELINE_DEFECTS } from './defects.mjs';
 import { catalogHandlers } from './handlers/catalog.mjs';
 import { itemHandlers } from './handlers/items.mjs';
 import { orderHandlers } from './handlers/orders.mjs';
@@ -34,14 +34,22 @@ for (const operation of spec.operations) {
 }
 
 /**
- * @param {{ defects: boolean }} options
+ * Which defects are on: `defects` turns on every seeded defect; `fixed` lists operationIds whose seeded
+ * defects are fixed anyway, and `regressions` operationIds of OPT_IN_DEFECTS to turn on (what a later
+ * release breaks). The demo and the e2e suites use `defects` alone.
+ * @typedef {{ defects: boolean, fixed?: string[], regressions?: string[] }} DefectSwitches
+ */
+
+/**
+ * @param {DefectSwitches} switches
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
  */
-export function createRequestListener({ defects }) {
+export function createRequestListener(switches) {
   const store = createStore();
+  for (const id of switches.regressions ?? []) if (!OPT_IN_DEFECTS[id]) throw new Error(`no opt-in defect for operationId ${id}`);
   return async (req, res) => {
     try {
-      await dispatch(req, res, store, defects);
+      await dispatch(req, res, store, switches);
     } catch (error) {
       if (res.headersSent) {
         res.destroy();
@@ -59,17 +67,20 @@ export function createRequestListener({ defects }) {
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {Store} store
- * @param {boolean} defects
+ * @param {DefectSwitches} switches
  */
-async function dispatch(req, res, store, defects) {
+async function dispatch(req, res, store, switches) {
+  const fixed = switches.fixed ?? [];
+  /** @param {string} operationId */
+  const defective = (operationId) => switches.defects && !fixed.includes(operationId);
   // Read the whole body first, so every early answer leaves the connection reusable.
   const bodyText = await readBodyText(req);
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
   let found = route(spec.operations, method, url.pathname);
-  if (found.kind === 'method-not-allowed' && defects) {
+  if (found.kind === 'method-not-allowed' && switches.defects) {
     const path = found.path;
-    const any = spec.operations.find((operation) => operation.path === path && PIPELINE_DEFECTS[operation.operationId]?.anyMethod);
+    const any = spec.operations.find((operation) => operation.path === path && defective(operation.operationId) && PIPELINE_DEFECTS[operation.operationId]?.anyMethod);
     if (any) found = { kind: 'found', operation: any, params: {} };
   }
   if (found.kind === 'not-found') throw new HttpError(404, 'not_found', 'No such path.');
@@ -78,6 +89,7 @@ async function dispatch(req, res, store, defects) {
     return;
   }
   const { operation } = found;
+  const defects = defective(operation.operationId);
   const deviations = defects ? PIPELINE_DEFECTS[operation.operationId] ?? {} : {};
   const user = authenticate(req, operation, store, deviations);
   if (operation.requiredRole && user?.role !== operation.requiredRole && !deviations.skipRoleCheck) {
@@ -98,6 +110,7 @@ async function dispatch(req, res, store, defects) {
   }
   const body = parseJsonBody(operation, req.headers, bodyText);
   if (!deviations.skipBodyValidation) validateBody(operation, body, deviations.ignoreBodyError);
+  if (switches.regressions?.includes(operation.operationId)) OPT_IN_DEFECTS[operation.operationId].fail();
   await HANDLERS[operation.operationId]({ req, res, operation, params, body, user, store, defects });
 }
 
@@ -120,11 +133,11 @@ function authenticate(req, operation, store, deviations) {
 
 /**
  * Starts the example API on 127.0.0.1 with a fresh in-memory store.
- * @param {{ defects: boolean, port?: number }} options
+ * @param {DefectSwitches & { port?: number }} options
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startExampleApi({ defects, port = 0 }) {
-  const server = createServer(createRequestListener({ defects }));
+export async function startExampleApi({ port = 0, ...switches }) {
+  const server = createServer(createRequestListener(switches));
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(undefined));

@@ -39,6 +39,22 @@ export const PIPELINE_DEFECTS = {
   getHealth: { anyMethod: true },
 };
 
+/**
+ * Defects that are off unless asked for by operationId (`regressions`): what a later release breaks.
+ * The baseline test turns one on to prove only new findings fail a run compared with a baseline.
+ * @type {Record<string, { check: string, defect: string, fail: () => never }>}
+ */
+export const OPT_IN_DEFECTS = {
+  // DEFECT(server_error), opt-in: listing webhooks throws, so every GET /webhooks answers 500.
+  listWebhooks: {
+    check: 'server_error',
+    defect: 'Listing webhooks throws a TypeError: 500.',
+    fail: () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'webhooks')");
+    },
+  },
+};
+
 /** What a leaked stack trace looks like: internal file paths and framework frames. */
 export const LEAKED_STACK = [
   "TypeError: Cannot read properties of undefined (reading 'id')",

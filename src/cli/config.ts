@@ -91,7 +91,17 @@ export const configSchema = z.strictObject({
   rateLimit: z.number().positive().optional(),
   include: stringList.optional(),
   exclude: stringList.optional(),
-  report: z.strictObject({ json: z.string().optional(), junit: z.string().optional(), sarif: z.string().optional() }).optional(),
+  report: z
+    .strictObject({
+      json: z.string().optional(),
+      junit: z.string().optional(),
+      sarif: z.string().optional(),
+      markdown: z.string().optional(),
+      html: z.string().optional(),
+      ndjson: z.string().optional(),
+      har: z.string().optional(),
+    })
+    .optional(),
   failOn: severity.optional(),
   /** Accept any TLS certificate of the target (self-signed test servers); `run` and `perf`. */
   insecure: z.boolean().optional(),

@@ -28,6 +28,8 @@ export interface RunFlags {
   exclude?: string[];
   report?: string[];
   failOn?: string;
+  baseline?: string;
+  failOnFlaky?: boolean;
   config?: string;
   insecure?: boolean;
 }
@@ -52,6 +54,10 @@ export interface RunSettings {
   exclude: OperationFilter[];
   reports: { format: ReportFormat; path: string }[];
   failOn: Severity;
+  /** A previous `--report json=` file: only findings new since then fail the run. */
+  baseline?: string;
+  /** Flaky findings (not reproduced when sent again) fail the run too. */
+  failOnFlaky: boolean;
   /** Accept any TLS certificate (flag or config `insecure`). */
   insecure: boolean;
 }
@@ -100,11 +106,13 @@ export function resolveSettings(flags: RunFlags, config: RunConfig): RunSettings
     exclude: (flags.exclude ?? config.exclude ?? []).map((text) => parseFilter(text, '--exclude')),
     reports: resolveReports(flags.report, config.report),
     failOn: failOn as Severity,
+    failOnFlaky: flags.failOnFlaky ?? false,
     insecure: flags.insecure ?? config.insecure ?? false,
   };
   if (config.auth?.role !== undefined) settings.defaultRole = config.auth.role;
   if (config.auth?.login !== undefined) settings.defaultLogin = config.auth.login;
   if (agents !== undefined) settings.agents = agents;
+  if (flags.baseline !== undefined) settings.baseline = flags.baseline;
   const maxResponseTime = integer('--max-response-time', flags.maxResponseTime, 1) ?? config.maxResponseTime;
   if (maxResponseTime !== undefined) settings.maxResponseTimeMs = maxResponseTime;
   const rateLimit = positiveNumber('--rate-limit', flags.rateLimit) ?? config.rateLimit;

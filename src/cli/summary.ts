@@ -13,6 +13,15 @@ export function formatSummary(result: RunResult, reportsWritten: { format: strin
     ['no response', s.transportErrors === 0 ? '0' : `${s.transportErrors} (refused, reset or timed out)`],
     ['findings', String(s.findings)],
     ...SEVERITIES.filter((severity) => s.bySeverity[severity] > 0).map((severity): [string, string] => [`  ${severity}`, String(s.bySeverity[severity])]),
+    ...(s.flaky !== undefined ? [['flaky', `${s.flaky} (not reproduced when sent again)`] as [string, string]] : []),
+    ...(s.baseline !== undefined
+      ? ([
+          ['baseline', s.baseline.file],
+          ['  new', String(s.baseline.new)],
+          ['  persisting', String(s.baseline.persisting)],
+          ['  fixed', String(s.baseline.fixed.length)],
+        ] as [string, string][])
+      : []),
     ['time', `${(s.durationMs / 1000).toFixed(1)} s`],
     ['seed', `${s.seed} (replay with --seed ${s.seed})`],
   ];
@@ -27,9 +36,13 @@ export function formatSummary(result: RunResult, reportsWritten: { format: strin
     lines.push('', 'Findings');
     for (const f of result.findings.slice(0, 50)) {
       const count = f.count > 1 ? ` (×${f.count})` : '';
-      lines.push(`  [${f.severity}] ${f.check} ${f.operation}: ${f.title}${count}`);
+      const marks = [f.baseline, f.flaky !== undefined ? 'flaky' : undefined].filter(Boolean).map((mark) => ` [${mark}]`).join('');
+      lines.push(`  [${f.severity}] ${f.check} ${f.operation}: ${f.title}${count}${marks}`);
     }
     if (result.findings.length > 50) lines.push(`  … and ${result.findings.length - 50} more (see the reports)`);
+  }
+  if (s.baseline !== undefined && s.baseline.fixed.length > 0) {
+    lines.push('', `Fixed since ${s.baseline.file}`, ...s.baseline.fixed.map((f) => `  [${f.severity}] ${f.check} ${f.operation}: ${f.title}`));
   }
   if (s.notes.length > 0) lines.push('', 'Notes', ...s.notes.map((note) => `  - ${note}`));
   if (reportsWritten.length > 0) lines.push('', 'Reports', ...reportsWritten.map((r) => `  ${r.format.padEnd(5)}  ${r.path}`));

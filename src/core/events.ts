@@ -7,7 +7,7 @@ import type { RunResult } from './run-result.js';
 /** `findings` on case/scenario events: distinct findings so far in the run (for progress displays). */
 export type RunEvent =
   | { type: 'run.started'; runId: string; startedAt: string; operations: number; plannedCases: number; plannedScenarios: number }
-  | { type: 'exchange'; exchange: Exchange }
+  | { type: 'exchange'; exchange: Exchange; /** `"METHOD /path/template"` of the request. */ operation: string }
   | { type: 'case.finished'; caseId: string; operation: string; agent: string; requests: number; transportError?: string; findings?: number }
   | { type: 'scenario.finished'; scenarioId: string; steps: number; findings?: number }
   | { type: 'finding'; finding: Finding }

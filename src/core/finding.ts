@@ -55,4 +55,29 @@ export interface Finding {
   correlationId: string;
   /** For scenario findings: every step, each with its own curl line. */
   steps?: FindingStep[];
+  /** Present when the shrunk request, sent once more, did not fail the same way: both outcomes. */
+  flaky?: FlakyEvidence;
+  /** Set by a run with `--baseline`: whether the baseline report already had this finding's fingerprint. */
+  baseline?: BaselineState;
+}
+
+/** `fixed` exists only in the summary: a baseline finding this run did not produce. */
+export type BaselineState = 'new' | 'persisting';
+
+/** One sending of a finding's request, as the flaky evidence shows it. */
+export interface RecheckOutcome {
+  correlationId: string;
+  status?: number;
+  /** Transport error code when no response came back. */
+  transportError?: string;
+  durationMs: number;
+  /** What the finding's check concluded on this outcome. */
+  verdict: string;
+}
+
+export interface FlakyEvidence {
+  /** The exchange the finding was judged on. */
+  original: RecheckOutcome;
+  /** The same request sent again after the run. */
+  retry: RecheckOutcome;
 }

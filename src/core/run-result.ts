@@ -1,6 +1,24 @@
 // Everything a run produced; the input of every report writer.
 import type { Finding, Severity } from './finding.js';
 
+/** A finding of the baseline report that this run did not produce. */
+export interface FixedFinding {
+  fingerprint: string;
+  check: string;
+  operation: string;
+  severity: Severity;
+  title: string;
+}
+
+/** How a run compares with a previous report (`--baseline`). */
+export interface BaselineComparison {
+  /** The baseline report file, as given. */
+  file: string;
+  new: number;
+  persisting: number;
+  fixed: FixedFinding[];
+}
+
 export interface RunSummary {
   runId: string;
   target: string;
@@ -27,6 +45,10 @@ export interface RunSummary {
    * report on top of the built-in secret-looking names (see execution/redaction/redact.ts `secretParamNames`).
    */
   secretNames?: string[];
+  /** Findings not reproduced when their request was sent again (marked `flaky`); absent when none. */
+  flaky?: number;
+  /** Present when the run was compared with a baseline report. */
+  baseline?: BaselineComparison;
 }
 
 export interface RunResult {

@@ -7,7 +7,7 @@ export function writeJson(result: RunResult): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** Contract fields first, in the documented order, then the extras CI baselines use (cause, correlationId). */
+/** Contract fields first, in the documented order, then the extras CI baselines use (cause, fingerprint, baseline state, flaky evidence, correlationId). */
 function orderFields(finding: ReportFinding): Record<string, unknown> {
   const written: Record<string, unknown> = {
     check: finding.check,
@@ -24,6 +24,10 @@ function orderFields(finding: ReportFinding): Record<string, unknown> {
   if (finding.payload !== undefined) written.payload = finding.payload;
   if (finding.steps !== undefined) written.steps = finding.steps;
   written.cause = finding.cause;
+  written.fingerprint = finding.fingerprint;
+  if (finding.baseline !== undefined) written.baseline = finding.baseline;
+  // `flaky` is the evidence: how the judged exchange and the repeat differed.
+  if (finding.flaky !== undefined) written.flaky = finding.flaky;
   written.correlationId = finding.correlationId;
   return written;
 }

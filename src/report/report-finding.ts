@@ -1,6 +1,7 @@
 // The written form of a finding, shared by every writer: its fields in a stable order, findings sorted.
 // Findings arrive redacted (execution redacts them where they are made); writers only format.
 import type { Finding } from '../core/finding.js';
+import { findingFingerprint } from '../core/fingerprint.js';
 import { severityRank } from '../core/finding.js';
 import type { RunResult } from '../core/run-result.js';
 
@@ -9,6 +10,8 @@ export type ReportExchange = Pick<Finding, 'request' | 'response' | 'curl'>;
 
 /** A finding as written: every field of the Finding contract except the internal case ids. */
 export interface ReportFinding extends Omit<Finding, 'caseIds' | 'steps'> {
+  /** The same defect has the same fingerprint in every run (see core/fingerprint.ts). */
+  fingerprint: string;
   steps?: (ReportExchange & { title: string })[];
 }
 
@@ -44,12 +47,15 @@ export function toReportFinding(finding: Finding): ReportFinding {
     title: finding.title,
     message: finding.message,
     cause: finding.cause,
+    fingerprint: findingFingerprint(finding),
     count: finding.count,
     correlationId: finding.correlationId,
     ...exchange(finding.request, finding.curl, finding.response),
   };
   if (finding.evidence !== undefined) written.evidence = finding.evidence;
   if (finding.payload !== undefined) written.payload = finding.payload;
+  if (finding.flaky !== undefined) written.flaky = finding.flaky;
+  if (finding.baseline !== undefined) written.baseline = finding.baseline;
   if (finding.steps) written.steps = finding.steps.map((step) => ({ title: step.title, ...exchange(step.request, step.curl, step.response) }));
   return written;
 }

@@ -1,5 +1,9 @@
 // `sentinel run <spec> --base-url URL ...`: load, plan, execute, judge, report; exit 0, 1 or 2.
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import type { RunEvent } from '../../core/events.js';
+import type { Finding } from '../../core/finding.js';
+import { applyBaseline, parseBaseline, type Baseline } from '../../orchestration/baseline.js';
 import type { Agent } from '../../agents/agent.js';
 import { EXIT_FINDINGS, EXIT_OK, isCertificateError, SentinelError } from '../../core/errors.js';
 import { apiKeyHeaderNames } from '../../execution/auth/apply.js';
@@ -9,7 +13,7 @@ import { createAgentRegistry, DEFAULT_AGENTS } from '../../orchestration/agents.
 import type { RunResult } from '../../core/run-result.js';
 import { runTests } from '../../orchestration/run-tests.js';
 import { selectOperations } from '../../orchestration/select-operations.js';
-import { writers } from '../../report/index.js';
+import { EVENT_FORMATS, writers } from '../../report/index.js';
 import { loadSpec } from '../../spec/load.js';
 import { writeAtomically } from '../atomic-write.js';
 import { loadConfig } from '../config.js';
@@ -44,8 +48,10 @@ export function registerRun(program: Command): void {
     .option('--rate-limit <n>', 'at most n requests per second')
     .option('--include <filter>', "test only matching operations: path:GLOB, method:M, tag:T, operationId:GLOB (repeatable)", collect)
     .option('--exclude <filter>', 'skip matching operations, same syntax as --include (repeatable)', collect)
-    .option('--report <format=path>', 'write a report: json=PATH, junit=PATH, sarif=PATH, markdown=PATH (repeatable)', collect)
+    .option('--report <format=path>', 'write a report: json=PATH, junit=PATH, sarif=PATH, markdown=PATH, html=PATH, ndjson=PATH, har=PATH (repeatable)', collect)
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity; default low'))
+    .option('--baseline <file>', 'a previous --report json= file: findings are new, persisting or fixed, and only new ones fail the run')
+    .option('--fail-on-flaky', 'flaky findings (not reproduced when their request is sent again) fail the run too')
     .option('--config <file>', 'config file (default: ./sentinel.config.yaml when present)')
     .option('--insecure', "accept the target's TLS certificate without verifying it (self-signed test servers)")
     .action(async (spec: string, flags: RunFlags) => {
@@ -58,6 +64,11 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
   const settings = resolveSettings(flags, config);
   checkOutputPaths(settings.reports.map(({ format, path }) => ({ label: `--report ${format}`, path })));
   const agents = chooseAgents(settings.agents);
+  const baseline = settings.baseline !== undefined ? readBaseline(settings.baseline) : undefined;
+  // Only the formats that show every exchange need the event stream kept in memory.
+  const events: RunEvent[] = [];
+  const keepEvents = settings.reports.some((report) => EVENT_FORMATS.has(report.format));
+  const progress = createProgress({ stream: process.stderr });
   const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs, insecure: settings.insecure });
   const operations = selectOperations(model.operations, settings.include, settings.exclude);
   if (operations.length === 0) {
@@ -69,7 +80,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     apiKeyHeaderNames(model),
   );
   const interrupt = listenForInterrupt('interrupted, finishing the requests in flight');
-  const { result, transportErrorsByCode, transportMessages, targetLost } = await runTests({
+  const { result: engineResult, transportErrorsByCode, transportMessages, targetLost } = await runTests({
     signal: interrupt.signal,
     model,
     operations,
@@ -84,15 +95,21 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
     ...(settings.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: settings.maxResponseTimeMs } : {}),
     insecure: settings.insecure,
-    onEvent: createProgress({ stream: process.stderr }),
+    onEvent: keepEvents
+      ? (event) => {
+          events.push(event);
+          progress(event);
+        }
+      : progress,
   }).finally(() => interrupt.dispose());
 
+  const result = baseline !== undefined ? applyBaseline(engineResult, baseline) : engineResult;
   const codes = Object.keys(transportErrorsByCode);
   const nothingAnswered = result.summary.requests > 0 && result.summary.transportErrors === result.summary.requests;
   if (nothingAnswered && codes.every((code) => UNREACHABLE.has(code) || isCertificateError(code))) {
     throw new SentinelError('connection', `cannot connect to ${settings.baseUrl}: every request failed (${codes.join(', ')})`);
   }
-  const written = writeReports(result, settings.reports);
+  const written = writeReports(result, settings.reports, events);
   process.stdout.write(formatSummary(result, written));
   // Connected but never answered (timeouts, resets): the summary says what happened, and nothing was tested.
   if (nothingAnswered) {
@@ -104,9 +121,26 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
   return exitCodeFor(result, settings);
 }
 
-export function exitCodeFor(result: RunResult, settings: Pick<RunSettings, 'failOn'>): number {
+/**
+ * Exit 1 when a finding at or above `--fail-on` counts: with a baseline only new ones do, and a flaky one
+ * only with `--fail-on-flaky`.
+ */
+export function exitCodeFor(result: RunResult, settings: Pick<RunSettings, 'failOn'> & Partial<Pick<RunSettings, 'failOnFlaky'>>): number {
   const threshold = severityRank(settings.failOn);
-  return result.findings.some((finding) => severityRank(finding.severity) >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+  const fails = (finding: Finding) =>
+    severityRank(finding.severity) >= threshold && finding.baseline !== 'persisting' && (finding.flaky === undefined || settings.failOnFlaky === true);
+  return result.findings.some(fails) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SentinelError('usage', `--baseline ${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? (error as Error).message)})`);
+  }
+  return parseBaseline(text, file);
 }
 
 /** Identities configured with a login operation get their token before anything is planned. */
@@ -127,7 +161,7 @@ function chooseAgents(names: string[] | undefined): Agent[] {
   });
 }
 
-function writeReports(result: RunResult, reports: RunSettings['reports']): { format: string; path: string }[] {
-  for (const { format, path } of reports) writeAtomically(path, writers[format](result), `--report ${format}=${path}`);
+function writeReports(result: RunResult, reports: RunSettings['reports'], events: readonly RunEvent[]): { format: string; path: string }[] {
+  for (const { format, path } of reports) writeAtomically(path, writers[format](result, events), `--report ${format}=${path}`);
   return reports;
 }

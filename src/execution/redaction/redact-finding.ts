@@ -30,6 +30,10 @@ export function redactFinding(finding: Finding, extraNames: readonly string[] = 
   if (finding.response !== undefined) redacted.response = redactResponse(finding.response, secrets, extraNames);
   if (finding.evidence !== undefined) redacted.evidence = scrub(finding.evidence);
   if (finding.payload !== undefined) redacted.payload = scrub(finding.payload);
+  if (finding.flaky !== undefined) {
+    const { original, retry } = finding.flaky;
+    redacted.flaky = { original: { ...original, verdict: scrub(original.verdict) }, retry: { ...retry, verdict: scrub(retry.verdict) } };
+  }
   if (finding.steps !== undefined) {
     redacted.steps = finding.steps.map((step) => {
       const sent = request(step.request);

@@ -15,7 +15,7 @@ export interface ExchangeSender {
   /** Builds the case's request for the operation and sends it. */
   send(operation: Operation, testCase: TestCase): Promise<Exchange>;
   /** Sends an already prepared request again (a re-measurement): same method, URL, headers and body. */
-  resend(caseId: string, request: SentRequest): Promise<Exchange>;
+  resend(caseId: string, request: SentRequest, operation: string): Promise<Exchange>;
   /** True once sending more is pointless: the target answered nothing so far, went away, or the run was interrupted. */
   gaveUp(): boolean;
   requests(): number;
@@ -49,7 +49,7 @@ export function createExchangeSender(options: SenderOptions): ExchangeSender {
   // stop sending rather than wait out every remaining timeout.
   const giveUpAfter = Math.max(16, 2 * options.concurrency);
 
-  function record(exchange: Exchange): Exchange {
+  function record(exchange: Exchange, operation: string): Exchange {
     requests += 1;
     if (exchange.response !== undefined) responses += 1;
     options.watch?.observe(exchange);
@@ -58,7 +58,7 @@ export function createExchangeSender(options: SenderOptions): ExchangeSender {
       // `timeout` already says it in a word; the others name what the target did.
       if (exchange.error.code !== 'timeout') transportMessages[exchange.error.code] ??= exchange.error.message;
     }
-    emit({ type: 'exchange', exchange: redactExchange(exchange, options.secretNames) });
+    emit({ type: 'exchange', operation, exchange: redactExchange(exchange, options.secretNames) });
     return exchange;
   }
 
@@ -84,16 +84,16 @@ export function createExchangeSender(options: SenderOptions): ExchangeSender {
           retries: 0,
         };
       }
-      return record(exchange);
+      return record(exchange, operation.key);
     },
-    async resend(caseId, request) {
+    async resend(caseId, request, operation) {
       let exchange: Exchange;
       try {
         exchange = await client.send(caseId, request);
       } catch (error) {
         exchange = { caseId, correlationId: '', request, error: toTransportError(error), startedAt: Date.now(), durationMs: 0, retries: 0 };
       }
-      return record(exchange);
+      return record(exchange, operation);
     },
   };
 }

@@ -42,6 +42,8 @@ export interface EngineOptions {
   shrinkRequestsPerFinding?: number;
   /** Extra requests allowed for shrinking over the whole run. */
   shrinkRequestsTotal?: number;
+  /** Findings whose request is sent once more to tell reproducible from flaky (0 turns it off). */
+  recheckRequestsTotal?: number;
   onEvent?: RunEventHandler;
   /** The SSRF canary of this run, for the checks that look for its hits. */
   canary?: CanaryHits;
@@ -156,6 +158,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     const stopped = options.signal?.aborted === true || watch?.lost !== undefined;
     const shrinkBudget = { perFinding: stopped ? 0 : (options.shrinkRequestsPerFinding ?? 8), total: options.shrinkRequestsTotal ?? 200 };
     await findings.shrink(operationsByKey, options.concurrency, shrinkBudget);
+    if (!options.signal?.aborted && !sender.gaveUp()) await findings.recheck(operationsByKey, options.concurrency, options.recheckRequestsTotal ?? 200);
   } finally {
     if (options.client === undefined) await client.close();
   }

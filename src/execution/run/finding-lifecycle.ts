@@ -1,6 +1,7 @@
 // The life of a finding in a run: judged on an exchange or a scenario, confirmed by measuring again where
-// its check asks for it, collected (deduplicated), shrunk to the smallest request that still fails, and
-// finally turned into findings; what could not be confirmed becomes a note.
+// its check asks for it, collected (deduplicated), shrunk to the smallest request that still fails, sent
+// once more to tell a reproducible finding from a flaky one, and finally turned into findings; what could
+// not be confirmed becomes a note.
 import type { Exchange } from '../../core/exchange.js';
 import type { Finding } from '../../core/finding.js';
 import type { Scenario, TestCase } from '../../core/test-case.js';
@@ -10,6 +11,7 @@ import { confirmByRemeasuring, describeUnconfirmed } from './confirm.js';
 import type { ExchangeSender } from './exchange-sender.js';
 import { FindingCollector, toFindings } from './findings.js';
 import type { Judge } from './judge.js';
+import { recheckOccurrences } from './recheck.js';
 import { shrinkOccurrences } from './shrink.js';
 
 export interface ShrinkBudget {
@@ -45,7 +47,7 @@ export class FindingLifecycle {
       rejudge: (check, remeasurement) => judge.exchange(operation, testCase, exchange, check, remeasurement),
       resend: (request) => {
         repeats += 1;
-        return this.sender.resend(testCase.id, request);
+        return this.sender.resend(testCase.id, request, operation.key);
       },
     });
     // The evidence stays the judged exchange; the repeats only add their timings to the message.
@@ -76,6 +78,16 @@ export class FindingLifecycle {
     // accusation confirmation avoids, and its message lists the timings of the judged request.
     const shrinkable = this.collector.all().filter((occurrence) => !this.judge.remeasures(occurrence.judged.check));
     await shrinkOccurrences(shrinkable, operationsByKey, concurrency, budget, async (testCase) => {
+      const operation = operationsByKey.get(testCase.operation)!;
+      const exchange = await this.sender.send(operation, testCase);
+      return { exchange, judged: this.judge.exchange(operation, testCase, exchange) };
+    });
+  }
+
+  /** Sends each shrunk case finding once more (at most `maxRequests`); those not reproduced are marked flaky. */
+  async recheck(operationsByKey: Map<string, Operation>, concurrency: number, maxRequests: number): Promise<void> {
+    const recheckable = this.collector.all().filter((occurrence) => !this.judge.remeasures(occurrence.judged.check));
+    await recheckOccurrences(recheckable, concurrency, maxRequests, async ({ testCase }) => {
       const operation = operationsByKey.get(testCase.operation)!;
       const exchange = await this.sender.send(operation, testCase);
       return { exchange, judged: this.judge.exchange(operation, testCase, exchange) };

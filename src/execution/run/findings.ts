@@ -3,8 +3,9 @@
 import type { TestCase } from '../../core/test-case.js';
 import type { ExecutedStep } from '../checks/check.js';
 import type { Exchange } from '../../core/exchange.js';
-import type { Finding, FindingStep } from '../../core/finding.js';
+import type { Finding, FindingStep, FlakyEvidence } from '../../core/finding.js';
 import { severityRank } from '../../core/finding.js';
+import { dedupeKey } from '../../core/fingerprint.js';
 import { toCurl } from '../redaction/curl.js';
 import { redactFinding } from '../redaction/redact-finding.js';
 import { clipBody } from './clip-body.js';
@@ -20,17 +21,15 @@ export interface Occurrence {
   steps?: ExecutedStep[];
   count: number;
   caseIds: string[];
-}
-
-export function dedupeKey(check: string, operation: string, cause: string): string {
-  return JSON.stringify([check, operation, cause]);
+  /** Set when sending the (shrunk) request again did not reproduce the finding. */
+  flaky?: FlakyEvidence;
 }
 
 export class FindingCollector {
   private readonly occurrences = new Map<string, Occurrence>();
 
   /** Returns true when this is a new distinct finding. */
-  add(occurrence: Omit<Occurrence, 'count' | 'caseIds'>): boolean {
+  add(occurrence: Omit<Occurrence, 'count' | 'caseIds' | 'flaky'>): boolean {
     const key = dedupeKey(occurrence.judged.check, occurrence.operation, occurrence.judged.draft.cause);
     const known = this.occurrences.get(key);
     if (known !== undefined) {
@@ -78,6 +77,7 @@ export function toFinding(occurrence: Occurrence, secretNames: readonly string[]
   }
   if (judged.draft.evidence !== undefined) finding.evidence = judged.draft.evidence;
   if (judged.draft.payload !== undefined) finding.payload = judged.draft.payload;
+  if (occurrence.flaky !== undefined) finding.flaky = occurrence.flaky;
   if (occurrence.steps !== undefined) finding.steps = occurrence.steps.flatMap((step) => toStep(step, secretNames));
   return finding;
 }

@@ -19,6 +19,7 @@ export function summarize(input: SummaryInput): RunSummary {
   const finishedAt = new Date();
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byCheck: Record<string, number> = {};
+  const flaky = input.findings.filter((finding) => finding.flaky !== undefined).length;
   for (const finding of input.findings) {
     bySeverity[finding.severity] += 1;
     byCheck[finding.check] = (byCheck[finding.check] ?? 0) + 1;
@@ -42,6 +43,7 @@ export function summarize(input: SummaryInput): RunSummary {
     notes: input.notes,
     checksRun: Object.fromEntries([...input.checksRun].map(([key, ids]) => [key, [...ids].sort()])),
     secretNames: input.secretNames,
+    ...(flaky > 0 ? { flaky } : {}),
   };
 }
 

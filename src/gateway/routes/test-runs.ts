@@ -7,7 +7,7 @@ import { SEVERITIES, type Finding } from '../../core/finding.js';
 import type { RunSummary } from '../../core/run-result.js';
 import { AGENT_NAMES } from '../../orchestration/platform/run-executor.js';
 import type { RunService, StartRunInput } from '../../orchestration/platform/run-service.js';
-import { writers, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { writers, type ReportFormat } from '../../report/index.js';
 import { notFound, ServiceError } from '../../core/service-error.js';
 import { contextOf } from '../request-context.js';
 import { ID_PARAMS, ISO_TIME, PAGE_QUERY_PROPERTIES, pageOf, type PageQuery } from '../types.js';
@@ -168,11 +168,14 @@ function agentsOf(caseIds: string[] | null): string[] {
   return [...new Set((caseIds ?? []).map((id) => id.split(':')[0]!).filter((name) => name !== ''))].sort();
 }
 
-const REPORT_TYPES: Record<ReportFormat, string> = {
+/** The formats written from a stored run; ndjson and har need the whole exchange stream, which a run does not keep. */
+type StoredRunFormat = Extract<ReportFormat, 'json' | 'junit' | 'sarif' | 'markdown' | 'html'>;
+const REPORT_TYPES: Record<StoredRunFormat, string> = {
   json: 'application/json',
   junit: 'application/xml',
   sarif: 'application/sarif+json',
   markdown: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
 };
 
 export function testRunRoutes(db: Kysely<Schema>, runs: RunService): FastifyPluginAsync {
@@ -288,16 +291,16 @@ export function testRunRoutes(db: Kysely<Schema>, runs: RunService): FastifyPlug
       },
     );
 
-    app.get<{ Params: { id: string }; Querystring: { format: ReportFormat } }>(
+    app.get<{ Params: { id: string }; Querystring: { format: StoredRunFormat } }>(
       '/test-runs/:id/report',
       {
         config: { permission: 'test-runs:read' },
         schema: {
           operationId: 'getTestRunReport',
-          summary: 'The run as a report: JSON, JUnit XML, SARIF or Markdown (the CLI writers)',
+          summary: 'The run as a report: JSON, JUnit XML, SARIF, Markdown or HTML (the CLI writers)',
           tags: ['test-runs'],
           params: ID_PARAMS,
-          querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: [...REPORT_FORMATS], default: 'json' } } },
+          querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: Object.keys(REPORT_TYPES), default: 'json' } } },
           response: {
             200: {
               description: 'the report',

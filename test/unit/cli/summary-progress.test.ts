@@ -85,9 +85,9 @@ describe('plain progress lines', () => {
     const stream = { isTTY: false, write: (text: string) => lines.push(text) } as unknown as NodeJS.WriteStream;
     const progress = createProgress({ stream, lineIntervalMs: 60_000 });
     progress({ type: 'run.started', runId: 'r', startedAt: '', operations: 3, plannedCases: 2, plannedScenarios: 1 });
-    progress({ type: 'exchange', exchange: { caseId: 'a', correlationId: '', request: { method: 'GET', url: 'u', headers: {} }, startedAt: 0, durationMs: 0, retries: 0, error: { code: 'timeout', message: '' } } });
+    progress({ type: 'exchange', operation: 'GET /u', exchange: { caseId: 'a', correlationId: '', request: { method: 'GET', url: 'u', headers: {} }, startedAt: 0, durationMs: 0, retries: 0, error: { code: 'timeout', message: '' } } });
     progress({ type: 'case.finished', caseId: 'a', operation: 'GET /x', agent: 'positive', requests: 1, transportError: 'timeout', findings: 0 });
-    progress({ type: 'exchange', exchange: { caseId: 'b', correlationId: '', request: { method: 'GET', url: 'u', headers: {} }, startedAt: 0, durationMs: 0, retries: 0 } });
+    progress({ type: 'exchange', operation: 'GET /u', exchange: { caseId: 'b', correlationId: '', request: { method: 'GET', url: 'u', headers: {} }, startedAt: 0, durationMs: 0, retries: 0 } });
     progress({ type: 'case.finished', caseId: 'b', operation: 'GET /x', agent: 'positive', requests: 1, findings: 1 });
     progress({ type: 'scenario.finished', scenarioId: 's', steps: 0, findings: 1 });
     progress({ type: 'run.finished', result: { ...result, summary: { ...result.summary, findings: 1 } } });
