@@ -46,6 +46,7 @@ export function registerRun(program: Command): void {
     .option('--report <format=path>', 'write a report: json=PATH, junit=PATH, sarif=PATH, markdown=PATH (repeatable)', collect)
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity; default low'))
     .option('--config <file>', 'config file (default: ./sentinel.config.yaml when present)')
+    .option('--plugin <file>', "a user's check or agent, a JavaScript module run in the sandbox (repeatable)", collect)
     .option('--insecure', "accept the target's TLS certificate without verifying it (self-signed test servers)")
     .action(async (spec: string, flags: RunFlags) => {
       process.exitCode = await runCommand(spec, flags);
@@ -82,6 +83,8 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
     ...(settings.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: settings.maxResponseTimeMs } : {}),
     insecure: settings.insecure,
+    plugins: { files: settings.plugins, limits: settings.pluginLimits },
+    ...(settings.checks !== undefined ? { checks: settings.checks } : {}),
     onEvent: createProgress({ stream: process.stderr }),
   }).finally(() => interrupt.dispose());
 
