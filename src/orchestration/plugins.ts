@@ -66,10 +66,20 @@ function plainExchange(context: CheckContext, secretNames: string[]): unknown {
   const { request, response, error, durationMs } = redactExchange(context.exchange, secretNames);
   return {
     request,
-    ...(response ? { response: { status: response.status, headers: response.headers, body: response.body, ...(response.json !== undefined ? { json: response.json } : {}) } } : {}),
+    ...(response ? { response: { status: response.status, headers: response.headers, body: response.body, ...parsedBody(context.exchange.response?.json, response.body) } } : {}),
     ...(error ? { error } : {}),
     durationMs,
   };
+}
+
+/** The redacted body parsed again, for a JSON response: the parsed original may hold secrets. */
+function parsedBody(original: unknown, redactedBody: string): { json?: unknown } {
+  if (original === undefined) return {};
+  try {
+    return { json: JSON.parse(redactedBody) as unknown };
+  } catch {
+    return {};
+  }
 }
 
 function checkContext({ operation, testCase }: CheckContext): unknown {
