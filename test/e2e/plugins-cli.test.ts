@@ -44,7 +44,7 @@ describe('the example plugins against the defective example API', () => {
   });
 });
 
-describe('plugins that misbehave', () => {
+describe('plugins that misbehave', { timeout: 120_000 }, () => {
   it('a plugin check that loops or throws is a note naming it and the limit; the run completes', async () => {
     const looping = pluginFile('loop.js', "export default { name: 'looping', severity: 'low', check() { for (;;) {} } };");
     const throwing = pluginFile('throw.js', "export default { name: 'throwing', severity: 'low', check() { throw new TypeError('no luck'); } };");
