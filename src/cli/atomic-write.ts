@@ -1,6 +1,6 @@
 // Files the CLI writes (reports, exported scripts) go to a temporary file renamed into place, so a reader
 // never sees half a file.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SentinelError } from '../core/errors.js';
 
@@ -12,6 +12,7 @@ export function writeAtomically(path: string, text: string, what = path): void {
     writeFileSync(temporary, text);
     renameSync(temporary, path);
   } catch (error) {
+    rmSync(temporary, { force: true });
     throw new SentinelError('usage', `${what}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

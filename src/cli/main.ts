@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   run: async () => (await import('./commands/run.js')).registerRun,
   perf: async () => (await import('./commands/perf.js')).registerPerf,
   mock: async () => (await import('./commands/mock.js')).registerMock,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
 };
 
 const program = new Command('sentinel')

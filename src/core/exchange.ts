@@ -18,6 +18,8 @@ export interface ReceivedResponse {
   json?: unknown;
   /** True when `body` was cut at the runner's limit. */
   truncated: boolean;
+  /** Why a JSON body was not parsed although it may be JSON (too deeply nested): checks skip judging it. */
+  unparsed?: string;
 }
 
 export interface TransportError {

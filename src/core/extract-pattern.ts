@@ -3,6 +3,7 @@
 // percent-decoded. Patterns are JavaScript RegExp syntax (no flags) limited to what Python's `re` reads
 // the same way, so the k6 and Locust exports extract exactly what the engine does.
 // Shared by the load engine's scenarios, the run's stateful scenarios and the Locust export.
+import { PatternGuard } from './safe-pattern.js';
 
 /** Why `source` cannot be used as an extraction pattern, or undefined when it can. */
 export function patternProblem(source: string): string | undefined {
@@ -20,14 +21,18 @@ export function patternProblem(source: string): string | undefined {
   return undefined;
 }
 
+// Extraction patterns come from descriptions and configs, headers from the target: searched in linear
+// time (or under a time limit, see safe-pattern.ts), never on the bare backtracking engine.
+const extractionGuard = new PatternGuard();
+
 /**
  * The value a header gives: first group (or whole match), percent-decoded (kept as is when the escapes are
- * malformed). No match, or an empty result, gives undefined: a failed extraction.
+ * malformed). No match, a search that ran out of time, or an empty result, gives undefined: a failed extraction.
  */
 export function matchPattern(text: string, pattern: RegExp): string | undefined {
-  const match = pattern.exec(text);
-  if (match === null) return undefined;
-  const raw = match.length > 1 ? match[1] : match[0];
+  const found = extractionGuard.compile(pattern.source, pattern.flags).search(text);
+  if (found.kind !== 'match') return undefined;
+  const raw = found.groups.length > 1 ? found.groups[1] : found.groups[0];
   if (raw === undefined || raw === '') return undefined;
   try {
     return decodeURIComponent(raw);

@@ -2,9 +2,14 @@
 // exchange (headers and body); retries only when the connection itself failed; the body read up to a cap.
 import { randomUUID } from 'node:crypto';
 import { Pool, type Dispatcher } from 'undici';
+import { BodyReader } from './body-reader.js';
 import type { Exchange, ReceivedResponse, SentRequest, TransportError } from '../core/exchange.js';
+import { interimSkippingConnector } from './interim-responses.js';
 import { type RateLimiter, unlimited } from './rate-limiter.js';
 import { toResponse } from './response.js';
+import { toTransportError } from './transport-error.js';
+
+export { toTransportError } from './transport-error.js';
 
 export interface HttpClientOptions {
   /** Deadline for one attempt, from sending to the last body byte. */
@@ -45,8 +50,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         connections: options.connections,
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
-        connectTimeout: options.timeoutMs,
-        ...(options.insecure ? { connect: { rejectUnauthorized: false } } : {}),
+        connect: interimSkippingConnector({ timeout: options.timeoutMs, ...(options.insecure ? { rejectUnauthorized: false } : {}) }),
       });
       pools.set(origin, pool);
     }
@@ -91,16 +95,17 @@ type Outcome = { response?: ReceivedResponse; error?: TransportError };
 
 /**
  * One attempt through undici's dispatch API: no stream or AbortController per request (they cost more
- * than the rest of the request path), the body capped as it arrives, one deadline over the whole exchange.
+ * than the rest of the request path), the body capped as it arrives (decompressed bytes count against the
+ * cap), one deadline over the whole exchange.
  */
 function dispatchOnce(pool: Pool, options: Dispatcher.DispatchOptions, timeoutMs: number, cap: number): Promise<Outcome> {
   return new Promise((resolve) => {
     let settled = false;
+    let ended = false;
     let controller: Dispatcher.DispatchController | undefined;
     let status = 0;
     let headers: Record<string, string | string[] | undefined> = {};
-    const chunks: Buffer[] = [];
-    let size = 0;
+    let reader: BodyReader | undefined;
     const settle = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
@@ -109,36 +114,40 @@ function dispatchOnce(pool: Pool, options: Dispatcher.DispatchOptions, timeoutMs
     };
     const timer = setTimeout(() => {
       settle({ error: { code: 'timeout', message: `no complete response within ${timeoutMs} ms` } });
+      reader?.discard();
       controller?.abort(new Error('deadline'));
     }, timeoutMs);
-    const body = (truncated: boolean) => toResponse(status, headers, Buffer.concat(chunks, size), truncated, cap);
+    /** The body is complete, or cut at the cap: decoding may still have bytes to give. */
+    const endBody = () => {
+      if (ended) return;
+      ended = true;
+      void reader!.finish().then((body) => settle({ response: toResponse(status, headers, body.bytes, body.truncated) }));
+    };
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(started) {
         controller = started;
         // The deadline passed while the request waited for a connection.
         if (settled) started.abort(new Error('deadline'));
       },
-      onResponseStart(_controller, statusCode, responseHeaders) {
+      onResponseStart(current, statusCode, responseHeaders) {
         status = statusCode;
         headers = responseHeaders as Record<string, string | string[] | undefined>;
-      },
-      onResponseData(current, chunk) {
-        if (size + chunk.length > cap) {
-          chunks.push(chunk.subarray(0, cap - size));
-          size = cap;
-          settle({ response: body(true) });
+        const encoding = headers['content-encoding'];
+        reader = new BodyReader(Array.isArray(encoding) ? encoding.join(',') : encoding, cap, () => {
+          endBody();
           // Stop reading: a huge or endless body must not hold the run.
           current.abort(new Error('body cap'));
-          return;
-        }
-        chunks.push(chunk);
-        size += chunk.length;
+        });
+      },
+      onResponseData(_current, chunk) {
+        reader!.push(chunk);
       },
       onResponseEnd() {
-        settle({ response: body(false) });
+        endBody();
       },
       onResponseError(_controller, error) {
-        settle({ error: toTransportError(error) });
+        if (!ended) reader?.discard();
+        if (!ended) settle({ error: toTransportError(error, { status, bodyBytes: reader?.received ?? 0 }) });
       },
     };
     try {
@@ -154,11 +163,4 @@ function dispatchOnce(pool: Pool, options: Dispatcher.DispatchOptions, timeoutMs
 export function splitUrl(url: string): { origin: string; path: string } {
   const slash = url.indexOf('/', url.indexOf('//') + 2);
   return slash < 0 ? { origin: url, path: '/' } : { origin: url.slice(0, slash), path: url.slice(slash) };
-}
-
-export function toTransportError(error: unknown): TransportError {
-  const err = error as { code?: string; message?: string; cause?: { code?: string } };
-  // undici reports a reset mid-request as UND_ERR_SOCKET; the OS code underneath says more.
-  const code = err?.code === 'UND_ERR_SOCKET' && err.cause?.code ? err.cause.code : (err?.code ?? 'ERR_TRANSPORT');
-  return { code, message: err?.message ?? String(error) };
 }

@@ -11,10 +11,11 @@ import { createCheckRegistry } from '../execution/checks/registry.js';
 import type { HttpClient } from '../execution/http-client.js';
 import type { ApiModel, Operation } from '../spec/model.js';
 import { ensureReachable } from '../execution/probe.js';
+import { patternGuardFor } from '../core/safe-pattern.js';
 import { createSchemaValidator } from '../spec/validator.js';
 import { executePlan, type EngineOutcome } from '../execution/run/execute-plan.js';
 import type { RunEventHandler } from '../core/events.js';
-import { buildPlan } from './plan.js';
+import { buildBudgetedPlan } from './plan-budget.js';
 import { loadPlugins, type LoadedPlugins, type PluginSettings } from './plugins.js';
 import { chooseChecks } from './select-checks.js';
 
@@ -78,13 +79,13 @@ async function runWithPlugins(request: RunRequest, plugins: LoadedPlugins | unde
     if (canary !== undefined) context.canaryUrl = canary.url;
     const token = defaultJwt(request.identities);
     if (token !== undefined) context.defaultBearerToken = token;
-    const planned = plugins === undefined ? [] : await plugins.plan(request.model, request.operations, context);
-    const plan = buildPlan(request.model, request.operations, request.agents, context, planned);
+    const pluginOutputs = plugins === undefined ? [] : await plugins.plan(request.model, request.operations, context);
+    const { plan, planned, note } = buildBudgetedPlan(request.model, request.operations, request.agents, context, undefined, pluginOutputs);
     const validator = createSchemaValidator(request.model);
     const checkOptions: CheckOptions = request.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: request.maxResponseTimeMs } : {};
     const outcome = await executePlan({
       model: request.model,
-      operations: request.operations,
+      operations: planned,
       plan,
       baseUrl: request.baseUrl,
       identities: request.identities,
@@ -95,6 +96,7 @@ async function runWithPlugins(request: RunRequest, plugins: LoadedPlugins | unde
       checkOptions,
       checks,
       validate: (schema, value) => validator.validate(schema as never, value),
+      lateNotes: () => [...(note ? [note] : []), ...patternGuardFor(request.model).notes()],
       ...(request.onEvent ? { onEvent: request.onEvent } : {}),
       ...(request.client ? { client: request.client } : {}),
       ...(canary ? { canary } : {}),

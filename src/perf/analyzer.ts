@@ -39,8 +39,16 @@ export function analyzePerf(result: LoadResult, thresholds: Threshold[], profile
   if (result.dropped > 0) notes.push(`${result.dropped} arrivals were not sent: too many requests were already waiting (the target fell behind)`);
   if (result.interrupted > 0) notes.push(`${result.interrupted} requests were still unanswered when the run ended`);
   if (result.stoppedEarly) notes.push(`stopped early after ${(result.stoppedEarly.atMs / 1000).toFixed(1)}s: ${result.stoppedEarly.reason}`);
-  const passed = verdicts.every((verdict) => verdict.passed) && comparisons.every((comparison) => !comparison.regression);
+  // A load nobody answered measured nothing: it fails whatever the thresholds say.
+  const unanswered = result.sent > 0 && answeredCount(result) === 0;
+  if (unanswered) notes.push(`no request got an answer: all ${result.overall.requests} failed`);
+  const passed = !unanswered && verdicts.every((verdict) => verdict.passed) && comparisons.every((comparison) => !comparison.regression);
   return { thresholds: verdicts, comparisons, knee, growth, passed, notes };
+}
+
+/** Requests that got an HTTP answer (any status). */
+export function answeredCount(result: LoadResult): number {
+  return result.overall.requests - Object.values(result.overall.transportErrors).reduce((sum, count) => sum + count, 0);
 }
 
 /** The p99 limit of the knee: the user's p99 threshold when there is one. */

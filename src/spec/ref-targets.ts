@@ -6,6 +6,9 @@ import { findObject, splitPointer } from '../core/json-pointer.js';
 
 type Obj = Record<string, unknown>;
 
+/** References followed one to the next before a value is reached. */
+export const MAX_REF_CHAIN = 256;
+
 export interface RefSite {
   holder: Obj | unknown[];
   key: string | number;
@@ -83,6 +86,8 @@ export class Resolver {
       const loop = [...this.chain.slice(this.chain.indexOf(key)), key].map((entry) => this.display(entry)).join(' -> ');
       throw siteError(site, this.docs, `circular $ref chain that never reaches a value: ${loop}`);
     }
+    // Each link is a few stack frames: a chain thousands of links long would overflow the stack.
+    if (this.chain.length >= MAX_REF_CHAIN) throw siteError(site, this.docs, `$ref chain longer than ${MAX_REF_CHAIN} references (each pointing at the next), the limit`);
     this.chain.push(key);
     let node: unknown = doc.root;
     for (const token of splitPointer(pointer)) {

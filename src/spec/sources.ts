@@ -2,7 +2,9 @@
 import { open } from 'node:fs/promises';
 import { Agent, request } from 'undici';
 import { INSECURE_HINT, isCertificateError, SpecError } from '../core/errors.js';
+import { notRegularFile, readAtMost } from './bounded-read.js';
 import { formatBytes, type LoadLimits } from './limits.js';
+import { checkOutbound, type RefPolicy } from './ref-policy.js';
 import { decodeText } from './text.js';
 
 export interface SourceText {
@@ -19,10 +21,10 @@ export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
-export async function readSource(source: string, limits: LoadLimits, stdin?: string): Promise<SourceText> {
+export async function readSource(source: string, limits: LoadLimits, stdin?: string, policy?: RefPolicy): Promise<SourceText> {
   if (source === '-') return readStdin(limits, stdin);
   if (isUrl(source)) {
-    const { location, bytes } = await fetchUrl(source, limits);
+    const { location, bytes } = await fetchUrl(source, limits, policy);
     return { name: location, location, text: decodeText(bytes, location) };
   }
   const bytes = await readFileBounded(source, limits.maxBytes);
@@ -47,8 +49,15 @@ async function readStdin(limits: LoadLimits, given?: string): Promise<SourceText
   return { name: STDIN_NAME, location: cwdBase, text: decodeText(Buffer.concat(chunks), STDIN_NAME) };
 }
 
-/** Reads a local file, refusing it before reading when it is over the limit. */
-export async function readFileBounded(path: string, maxBytes: number): Promise<Uint8Array> {
+/**
+ * Reads a local file within the size limit, counting the bytes actually read. `regularOnly` (for files a
+ * `$ref` names) refuses FIFOs and devices before opening them.
+ */
+export async function readFileBounded(path: string, maxBytes: number, regularOnly = false): Promise<Uint8Array> {
+  if (regularOnly) {
+    const problem = await notRegularFile(path);
+    if (problem !== undefined) throw new SpecError(path, `cannot read file: ${problem}`);
+  }
   let handle;
   try {
     handle = await open(path, 'r');
@@ -59,7 +68,9 @@ export async function readFileBounded(path: string, maxBytes: number): Promise<U
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new SpecError(path, 'cannot read file: it is a directory');
     if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes);
-    return await handle.readFile();
+    const read = await readAtMost(handle, maxBytes);
+    if ('over' in read) throw tooLarge(path, read.over, maxBytes, true);
+    return read.bytes;
   } catch (error) {
     if (error instanceof SpecError) throw error;
     throw new SpecError(path, `cannot read file: ${ioReason(error)}`);
@@ -69,9 +80,10 @@ export async function readFileBounded(path: string, maxBytes: number): Promise<U
 }
 
 /** GETs a URL following at most `maxRedirects` redirects, streaming the body with a byte cap. */
-export async function fetchUrl(url: string, limits: LoadLimits): Promise<{ location: string; bytes: Uint8Array }> {
+export async function fetchUrl(url: string, limits: LoadLimits, policy?: RefPolicy): Promise<{ location: string; bytes: Uint8Array }> {
   let current = url;
   for (let hop = 0; hop <= limits.maxRedirects; hop++) {
+    await checkOutbound(policy, current, url);
     const signal = AbortSignal.timeout(limits.timeoutMs);
     let response;
     try {

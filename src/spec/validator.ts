@@ -2,6 +2,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { SCHEMA_DEFS_ID, type ApiModel, type JsonSchema } from './model.js';
+import { ajvRegExpEngine, patternGuardFor } from '../core/safe-pattern.js';
 import { modelSchemas } from './schema-walk.js';
 import { SharedSchemas } from './shared-schemas.js';
 
@@ -40,7 +41,8 @@ export function createSchemaValidator(model: ApiModel): SchemaValidator {
     inlineRefs: false,
     // Ajv's code optimizer doubles compile time for a small gain per validation; big descriptions
     // compile hundreds of schemas per run, each validated a few times.
-    code: { optimize: false },
+    // Patterns come from the description and values from the target: linear-time or time-bounded.
+    code: { optimize: false, regExp: ajvRegExpEngine(patternGuardFor(model)) },
   });
   addFormats(ajv);
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32 });

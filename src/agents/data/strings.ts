@@ -130,8 +130,10 @@ function patternVariants(pattern: string, min: number, max: number): string[] {
     const high = Math.max(low, Math.floor((Number.isFinite(max) ? max : low + 16) / unbounded));
     variants.push(pattern.replace(/(?<!\\)\+\??/g, `{${Math.max(1, low)},${Math.max(1, high)}}`).replace(/(?<!\\)\*\??/g, `{${low},${high}}`));
   }
+  // The validator reads `\p{..}` as a Unicode class (as RE2 and JSON Schema do), the generator as a
+  // literal `p`: the approximation comes first.
   const approximated = approximate(pattern);
-  if (approximated !== pattern) variants.push(approximated);
+  if (approximated !== pattern) variants.unshift(approximated);
   return variants;
 }
 

@@ -6,6 +6,7 @@ import { numericStep, resized } from './boundaries.js';
 import { isMultiple } from './numbers.js';
 import { isSchemaObject, typesOf, type JsonType } from './schema-view.js';
 import { fit, stringLength } from './strings.js';
+import { patternGuardFor, type PatternGuard, type SafePattern } from '../../core/safe-pattern.js';
 
 const BAD_FORMATS: Record<string, unknown> = {
   date: '2024-13-45',
@@ -83,21 +84,22 @@ function stringViolations(ctx: LeafContext, schema: LeafInput['schema'], value: 
     bad(fit(ctx.rng, seed, schema.maxLength + 1, schema.maxLength + 1), 'maxLength', `length ${schema.maxLength + 1}, above maxLength ${schema.maxLength}`);
   }
   if (typeof schema.pattern === 'string') {
-    const mismatch = patternMismatch(schema.pattern, schema);
+    const mismatch = patternMismatch(schema.pattern, schema, patternGuardFor(ctx.model));
     if (mismatch !== undefined) bad(mismatch, 'pattern', `a string not matching the pattern ${schema.pattern}`);
   }
   const format = typeof schema.format === 'string' ? BAD_FORMATS[schema.format] : undefined;
   if (typeof format === 'string') bad(format, 'format', `a string that is not a valid ${String(schema.format)}`);
 }
 
-function patternMismatch(pattern: string, schema: LeafInput['schema']): string | undefined {
-  const regex = compilePattern(pattern);
+function patternMismatch(pattern: string, schema: LeafInput['schema'], guard: PatternGuard): string | undefined {
+  const regex = compilePattern(pattern, guard);
   if (regex === undefined) return undefined;
   const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const max = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
   const candidates = ['!', '~', ' ', '0', 'a', 'A', '-', '#', '.'].flatMap((c) => [c, c.repeat(Math.max(min, 1))]);
-  const fitting = candidates.find((c) => !regex.test(c) && stringLength(c) >= min && stringLength(c) <= max);
-  return fitting ?? candidates.find((c) => !regex.test(c));
+  const mismatches = (c: string) => regex.search(c).kind === 'no-match';
+  const fitting = candidates.find((c) => mismatches(c) && stringLength(c) >= min && stringLength(c) <= max);
+  return fitting ?? candidates.find(mismatches);
 }
 
 function numberViolations(schema: LeafInput['schema'], value: number, bad: Emit): void {
@@ -148,10 +150,10 @@ export function escapePointer(name: string): string {
 }
 
 /** As the validator compiles patterns: without the `u` flag; with it only if that alone compiles. */
-function compilePattern(pattern: string): RegExp | undefined {
+function compilePattern(pattern: string, guard: PatternGuard): SafePattern | undefined {
   for (const flags of ['', 'u']) {
     try {
-      return new RegExp(pattern, flags);
+      return guard.compile(pattern, flags);
     } catch {
       // try the next flags
     }

@@ -2,7 +2,7 @@
 // description, generate it, judge it (thresholds, baseline), report it; exit 0 passed, 1 breached or
 // regressed, 2 usage, spec or connection error.
 import type { Command } from 'commander';
-import { analyzePerf } from '../../perf/analyzer.js';
+import { analyzePerf, answeredCount } from '../../perf/analyzer.js';
 import { planPerf } from '../../perf/planner.js';
 import { breachedThreshold } from '../../perf/analyze/early-stop.js';
 import { prepareMix } from '../../perf/plan/prepare-mix.js';
@@ -23,6 +23,7 @@ import { formatPerfSummary } from '../../perf/report/summary-text.js';
 import { loadSpec } from '../../spec/load.js';
 import { writeAtomically } from '../atomic-write.js';
 import { loadConfig } from '../config.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { resolvePerfSettings, type PerfFlags } from './perf-settings.js';
 
@@ -66,6 +67,10 @@ export function registerPerf(program: Command): void {
 export async function perfCommand(spec: string, flags: PerfFlags): Promise<number> {
   const { config, file } = loadConfig(flags.config);
   const settings = resolvePerfSettings(flags, config, file);
+  checkOutputPaths([
+    ...(settings.reportJson !== undefined ? [{ label: '--report json', path: settings.reportJson }] : []),
+    ...Object.entries(settings.exports).flatMap(([format, path]) => (path !== undefined ? [{ label: `--export ${format}`, path }] : [])),
+  ]);
   const baseline = settings.baseline !== undefined ? readBaseline(settings.baseline) : undefined;
   const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs, insecure: settings.insecure });
   const baseUrl = settings.baseUrl ?? model.servers.find((server) => /^https?:\/\//.test(server.url))?.url;
@@ -153,6 +158,10 @@ export async function perfCommand(spec: string, flags: PerfFlags): Promise<numbe
   if (interrupt.signal.aborted) {
     process.stderr.write('sentinel: perf: interrupted; the results above cover the time measured\n');
     return EXIT_ERROR;
+  }
+  if (result.sent > 0 && answeredCount(result) === 0) {
+    const codes = Object.entries(result.overall.transportErrors).map(([code, count]) => `${code} ×${count}`).join(', ');
+    throw new SentinelError('connection', `no response from ${baseUrl}: all ${result.overall.requests} requests failed (${codes})`);
   }
   return analysis.passed ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -16,6 +16,7 @@ import { loadConfig } from '../config.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { createProgress } from '../progress.js';
 import { resolveSettings, type RunFlags, type RunSettings } from '../run-settings.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { formatSummary } from '../summary.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -56,6 +57,7 @@ export function registerRun(program: Command): void {
 export async function runCommand(spec: string, flags: RunFlags): Promise<number> {
   const { config } = loadConfig(flags.config);
   const settings = resolveSettings(flags, config);
+  checkOutputPaths(settings.reports.map(({ format, path }) => ({ label: `--report ${format}`, path })));
   const agents = chooseAgents(settings.agents);
   const model = await loadSpec(spec, { timeoutMs: settings.timeoutMs, insecure: settings.insecure });
   const operations = selectOperations(model.operations, settings.include, settings.exclude);
@@ -68,7 +70,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     apiKeyHeaderNames(model),
   );
   const interrupt = listenForInterrupt('interrupted, finishing the requests in flight');
-  const { result, transportErrorsByCode } = await runTests({
+  const { result, transportErrorsByCode, transportMessages, targetLost } = await runTests({
     signal: interrupt.signal,
     model,
     operations,
@@ -97,9 +99,11 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
   process.stdout.write(formatSummary(result, written));
   // Connected but never answered (timeouts, resets): the summary says what happened, and nothing was tested.
   if (nothingAnswered) {
-    throw new SentinelError('connection', `no response from ${settings.baseUrl}: all ${result.summary.requests} requests failed (${codes.join(', ')})`);
+    throw new SentinelError('connection', `no response from ${settings.baseUrl}: all ${result.summary.requests} requests failed (${codes.map((code) => (transportMessages[code] ? `${code}: ${transportMessages[code]}` : code)).join('; ')})`);
   }
   if (interrupt.signal.aborted) throw new SentinelError('usage', 'interrupted: the summary and reports cover only what ran');
+  // Not a pass: part of the plan never reached the API.
+  if (targetLost !== undefined) throw new SentinelError('connection', targetLost);
   return exitCodeFor(result, settings);
 }
 

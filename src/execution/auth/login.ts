@@ -33,7 +33,7 @@ export async function logIn(model: ApiModel, identity: string, spec: LoginSpec, 
     planned.body = { mediaType, value: spec.body };
   }
   const exchange = await client.send(`login:${identity}`, buildRequest(operation, planned, baseUrl, commonHeaders));
-  if (exchange.response === undefined) throw new SentinelError('connection', `${where} via ${operation.key} got no response (${exchange.error?.code})`);
+  if (exchange.response === undefined) throw new SentinelError('connection', `${where} via ${operation.key} got no response (${exchange.error?.code}: ${exchange.error?.message})`);
   const status = exchange.response.status;
   if (status < 200 || status > 299) throw new SentinelError('config', `${where} via ${operation.key} answered ${status}`);
   const token = extract(spec.token, exchange.response);

@@ -20,7 +20,7 @@ export const responseSchemaConformance: Check = {
     const response = exchange.response;
     if (!response || !isConformanceSubject(testCase, response)) return [];
     // A body cut at the runner's limit cannot be judged as a whole.
-    if (response.truncated || response.body.trim() === '') return [];
+    if (response.truncated || response.unparsed !== undefined || response.body.trim() === '') return [];
     const contentType = headerValue(response.headers, 'content-type');
     if (!contentType || !isJsonMediaType(contentType)) return [];
     const documented = findDocumentedResponse(operation, response.status);

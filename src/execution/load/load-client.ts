@@ -1,6 +1,7 @@
 // The load generator's HTTP side: one undici Pool per origin, no pipelining, driven through `dispatch`
 // with a callback handler so a request costs no stream or promise objects (this is the hot path).
 import { Pool, type Dispatcher } from 'undici';
+import { interimSkippingConnector } from '../interim-responses.js';
 import type { PreparedRequest } from './types.js';
 
 /** A prepared request split once into what `dispatch` wants. */
@@ -150,10 +151,9 @@ export class LoadClient {
       pool = new Pool(origin, {
         connections: this.connections,
         pipelining: 1,
-        connectTimeout: this.timeoutMs,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
-        ...(this.insecure ? { connect: { rejectUnauthorized: false } } : {}),
+        connect: interimSkippingConnector({ timeout: this.timeoutMs, ...(this.insecure ? { rejectUnauthorized: false } : {}) }),
       });
       this.pools.set(origin, pool);
     }

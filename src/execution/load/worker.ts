@@ -31,8 +31,12 @@ const hasScenarios = config.mix.some(isScenarioEntry);
 const endMs = totalDurationMs(config.stages);
 // Requests still unanswered this long after the end are reported as interrupted, not waited for.
 const graceMs = Math.min(config.timeoutMs, 3000);
+/** The transport error code of a request still unanswered when the run ended. */
+const CUT_OFF = 'cut_off';
 
 let inFlight = 0;
+/** Requests sent and not yet answered: those still waiting at the end are recorded as cut off. */
+const waiting = new Set<{ operation: string; offsetMs: number }>();
 let sent = 0;
 let dropped = 0;
 let issuing = true;
@@ -48,7 +52,11 @@ function send(request: DispatchableRequest, offsetMs: number, then: StepAnswer):
   inFlight++;
   sent++;
   const sentAt = now();
+  const entry = { operation: request.operation, offsetMs };
+  waiting.add(entry);
   client.send(request, (status, bytes, errorCode) => {
+    // Already recorded as cut off by the end of the run.
+    if (!waiting.delete(entry)) return;
     record(request.operation, offsetMs, sentAt, status, bytes, errorCode);
     then(status, errorCode);
   });
@@ -59,7 +67,10 @@ function sendCapturing(request: DispatchableRequest, capture: CaptureSpec, offse
   inFlight++;
   sent++;
   const sentAt = now();
+  const entry = { operation: request.operation, offsetMs };
+  waiting.add(entry);
   client.sendCapturing(request, capture, (status, bytes, errorCode, captured) => {
+    if (!waiting.delete(entry)) return;
     record(request.operation, offsetMs, sentAt, status, bytes, errorCode);
     then(status, errorCode, captured);
   });
@@ -168,6 +179,9 @@ async function finish(): Promise<void> {
   const deadline = now() + graceMs;
   while (inFlight > 0 && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   const interrupted = inFlight;
+  // Every request sent is accounted for: one still unanswered is an error of the run, not left out of it.
+  for (const entry of waiting) recorder.recordTransportError(entry.operation, entry.offsetMs, CUT_OFF);
+  waiting.clear();
   if (flusher) clearInterval(flusher);
   flush();
   post({

@@ -9,17 +9,20 @@ import type { IdentitySet } from '../auth/identity.js';
 import { toTransportError, type HttpClient } from '../http-client.js';
 import { prepareRequest } from '../prepare.js';
 import { redactExchange } from '../redaction/redact.js';
+import type { TargetWatch } from '../target-watch.js';
 
 export interface ExchangeSender {
   /** Builds the case's request for the operation and sends it. */
   send(operation: Operation, testCase: TestCase): Promise<Exchange>;
   /** Sends an already prepared request again (a re-measurement): same method, URL, headers and body. */
   resend(caseId: string, request: SentRequest): Promise<Exchange>;
-  /** True once sending more is pointless: the target answered nothing so far, or the run was interrupted. */
+  /** True once sending more is pointless: the target answered nothing so far, went away, or the run was interrupted. */
   gaveUp(): boolean;
   requests(): number;
   /** Transport error code → requests that ended with it (`ECONNREFUSED`, `timeout`...). */
   readonly transportErrorsByCode: Record<string, number>;
+  /** The first message of each code, in words (what the target did wrong). */
+  readonly transportMessages: Record<string, string>;
 }
 
 export interface SenderOptions {
@@ -32,11 +35,14 @@ export interface SenderOptions {
   /** The description's apiKey parameter names, redacted in the published exchanges. */
   secretNames: readonly string[];
   signal?: AbortSignal;
+  /** Sees every exchange; once it finds the target gone, nothing more is sent. */
+  watch?: TargetWatch;
 }
 
 export function createExchangeSender(options: SenderOptions): ExchangeSender {
   const { model, client, emit } = options;
   const transportErrorsByCode: Record<string, number> = {};
+  const transportMessages: Record<string, string> = {};
   let requests = 0;
   let responses = 0;
   // A target that accepts connections but has answered nothing after this many requests is not going to:
@@ -46,15 +52,21 @@ export function createExchangeSender(options: SenderOptions): ExchangeSender {
   function record(exchange: Exchange): Exchange {
     requests += 1;
     if (exchange.response !== undefined) responses += 1;
-    if (exchange.error !== undefined) transportErrorsByCode[exchange.error.code] = (transportErrorsByCode[exchange.error.code] ?? 0) + 1;
+    options.watch?.observe(exchange);
+    if (exchange.error !== undefined) {
+      transportErrorsByCode[exchange.error.code] = (transportErrorsByCode[exchange.error.code] ?? 0) + 1;
+      // `timeout` already says it in a word; the others name what the target did.
+      if (exchange.error.code !== 'timeout') transportMessages[exchange.error.code] ??= exchange.error.message;
+    }
     emit({ type: 'exchange', exchange: redactExchange(exchange, options.secretNames) });
     return exchange;
   }
 
   return {
     transportErrorsByCode,
+    transportMessages,
     requests: () => requests,
-    gaveUp: () => (responses === 0 && requests >= giveUpAfter) || options.signal?.aborted === true,
+    gaveUp: () => (responses === 0 && requests >= giveUpAfter) || options.signal?.aborted === true || options.watch?.lost !== undefined,
     async send(operation, testCase) {
       let exchange: Exchange;
       try {

@@ -12,6 +12,7 @@ import type { CheckRegistry } from '../checks/registry.js';
 import { createHttpClient, type HttpClient } from '../http-client.js';
 import { createRateLimiter } from '../rate-limiter.js';
 import { secretParamNames } from '../redaction/secret-names.js';
+import { describeLoss, TargetWatch } from '../target-watch.js';
 import { createExchangeSender } from './exchange-sender.js';
 import { FindingLifecycle } from './finding-lifecycle.js';
 import { createJudge } from './judge.js';
@@ -35,6 +36,8 @@ export interface EngineOptions {
   checkOptions: CheckOptions;
   checks: CheckRegistry;
   validate: CheckContext['validate'];
+  /** Notes known only once judging is over (patterns that could not be checked in time, say). */
+  lateNotes?: () => string[];
   /** Extra requests allowed to shrink one finding (0 turns shrinking off). */
   shrinkRequestsPerFinding?: number;
   /** Extra requests allowed for shrinking over the whole run. */
@@ -52,6 +55,10 @@ export interface EngineOutcome {
   result: RunResult;
   /** Transport error code → requests that ended with it (`ECONNREFUSED`, `timeout`...). */
   transportErrorsByCode: Record<string, number>;
+  /** The first message of each code, in words (what the target did wrong). */
+  transportMessages: Record<string, string>;
+  /** Set when the target went away and the rest of the run was cut short: when and how, in one line. */
+  targetLost?: string;
 }
 
 export async function executePlan(options: EngineOptions): Promise<EngineOutcome> {
@@ -71,6 +78,11 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     });
   // The description's apiKey parameter names: redacted like the built-in secret-looking names.
   const secretNames = secretParamNames(model);
+  // A target that goes away mid-run is probed and, if gone, gets no more (a swapped-in client has no target).
+  const watch =
+    options.client === undefined
+      ? new TargetWatch({ baseUrl: options.baseUrl, streak: Math.max(8, options.concurrency), probeTimeoutMs: Math.min(options.timeoutMs, 5000), insecure: options.insecure === true })
+      : undefined;
   const sender = createExchangeSender({
     model,
     baseUrl: options.baseUrl,
@@ -80,6 +92,7 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
     emit,
     secretNames,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(watch ? { watch } : {}),
   });
   const judge = createJudge(model, options.checks, options.checkOptions, options.validate, options.canary);
   const notes: string[] = plan.notes.map((note) => `${note.agent}: ${note.message}`);
@@ -139,7 +152,9 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
   try {
     await runBounded(plan.cases, options.concurrency, runCase);
     await runBounded(plan.scenarios, options.concurrency, runScenario);
-    const shrinkBudget = { perFinding: options.signal?.aborted ? 0 : (options.shrinkRequestsPerFinding ?? 8), total: options.shrinkRequestsTotal ?? 200 };
+    await watch?.settled();
+    const stopped = options.signal?.aborted === true || watch?.lost !== undefined;
+    const shrinkBudget = { perFinding: stopped ? 0 : (options.shrinkRequestsPerFinding ?? 8), total: options.shrinkRequestsTotal ?? 200 };
     await findings.shrink(operationsByKey, options.concurrency, shrinkBudget);
   } finally {
     if (options.client === undefined) await client.close();
@@ -147,17 +162,19 @@ export async function executePlan(options: EngineOptions): Promise<EngineOutcome
 
   const found = findings.findings(secretNames);
   for (const finding of found) emit({ type: 'finding', finding });
-  const { transportErrorsByCode } = sender;
+  const { transportErrorsByCode, transportMessages } = sender;
   const requests = sender.requests();
   const transportErrors = Object.values(transportErrorsByCode).reduce((a, b) => a + b, 0);
-  if (transportErrors > 0) notes.push(`${transportErrors} of ${requests} requests got no response (${describeCodes(transportErrorsByCode)})`);
-  if (notSent > 0 && options.signal?.aborted) notes.push(`interrupted: ${notSent} cases and scenarios were not sent`);
+  if (transportErrors > 0) notes.push(`${transportErrors} of ${requests} requests got no response (${describeCodes(transportErrorsByCode, transportMessages)})`);
+  const targetLost = watch?.lost !== undefined ? describeLoss(options.baseUrl, watch.lost, notSent) : undefined;
+  if (targetLost !== undefined) notes.push(targetLost);
+  else if (notSent > 0 && options.signal?.aborted) notes.push(`interrupted: ${notSent} cases and scenarios were not sent`);
   else if (notSent > 0) notes.push(`stopped sending after ${requests} requests without a single response: ${notSent} cases and scenarios were not sent`);
-  notes.push(...judge.notes);
+  notes.push(...judge.notes, ...(options.lateNotes?.() ?? []));
   const result: RunResult = {
     summary: summarize({ runId, options, startedAt, requests, transportErrors, findings: found, notes, secretNames, checksRun: judge.checksRun }),
     findings: found,
   };
   emit({ type: 'run.finished', result });
-  return { result, transportErrorsByCode };
+  return { result, transportErrorsByCode, transportMessages, ...(targetLost !== undefined ? { targetLost } : {}) };
 }

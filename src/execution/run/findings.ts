@@ -7,6 +7,7 @@ import type { Finding, FindingStep } from '../../core/finding.js';
 import { severityRank } from '../../core/finding.js';
 import { toCurl } from '../redaction/curl.js';
 import { redactFinding } from '../redaction/redact-finding.js';
+import { clipBody } from './clip-body.js';
 import type { JudgedDraft } from './judge.js';
 
 export interface Occurrence {
@@ -73,7 +74,7 @@ export function toFinding(occurrence: Occurrence, secretNames: readonly string[]
     correlationId: exchange.correlationId,
   };
   if (exchange.response !== undefined) {
-    finding.response = { status: exchange.response.status, headers: exchange.response.headers, body: exchange.response.body };
+    finding.response = { status: exchange.response.status, headers: exchange.response.headers, body: clipBody(exchange.response.body) };
   }
   if (judged.draft.evidence !== undefined) finding.evidence = judged.draft.evidence;
   if (judged.draft.payload !== undefined) finding.payload = judged.draft.payload;
@@ -84,6 +85,6 @@ export function toFinding(occurrence: Occurrence, secretNames: readonly string[]
 function toStep(step: ExecutedStep, secretNames: readonly string[]): FindingStep[] {
   if (step.exchange === undefined) return [];
   const result: FindingStep = { title: step.testCase.title, request: step.exchange.request, curl: toCurl(step.exchange.request, secretNames) };
-  if (step.exchange.response !== undefined) result.response = step.exchange.response;
+  if (step.exchange.response !== undefined) result.response = { ...step.exchange.response, body: clipBody(step.exchange.response.body) };
   return [result];
 }

@@ -45,10 +45,10 @@ export function summarize(input: SummaryInput): RunSummary {
   };
 }
 
-/** `timeout ×3, ECONNRESET ×1`, most frequent first. */
-export function describeCodes(byCode: Record<string, number>): string {
+/** `timeout ×3, ECONNRESET ×1`, most frequent first; with `messages`, each code's first message in words. */
+export function describeCodes(byCode: Record<string, number>, messages: Record<string, string> = {}): string {
   return Object.entries(byCode)
     .sort((a, b) => b[1] - a[1])
-    .map(([code, n]) => `${code} ×${n}`)
-    .join(', ');
+    .map(([code, n]) => (messages[code] !== undefined ? `${code} ×${n}: ${messages[code]}` : `${code} ×${n}`))
+    .join('; ');
 }

@@ -189,7 +189,7 @@ describe('OpenAPI 3.1 and multi-file fixtures', () => {
     expect(model.warnings).toEqual([]);
     expect(operation(model, 'GET /documents').responses[0]!.content[0]!.schema).toEqual({
       type: 'object',
-      examples: [{ $ref: 'not/a/reference/just/data.yaml' }],
+      examples: [{ kind: 'just data, not a reference' }],
       properties: { example: { type: 'string' } },
     });
   });
