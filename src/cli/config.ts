@@ -103,6 +103,12 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   failOn: severity.optional(),
+  /** Users' checks and agents (JavaScript files run in the sandbox); `--plugin` adds to them. */
+  plugins: stringList.optional(),
+  /** Per-call limits of every plugin call. */
+  pluginLimits: z.strictObject({ cpuMs: positiveInt.optional(), memoryMb: positiveInt.optional(), stackKb: positiveInt.optional() }).optional(),
+  /** Only these checks judge: built-in ids and plugin check names. */
+  checks: stringList.optional(),
   /** Accept any TLS certificate of the target (self-signed test servers); `run` and `perf`. */
   insecure: z.boolean().optional(),
   perf: perf.optional(),

@@ -6,6 +6,7 @@ import type { LoginSpec } from '../execution/auth/login.js';
 import { SEVERITIES, type Severity } from '../core/finding.js';
 import { parseFilter, type OperationFilter } from '../orchestration/select-operations.js';
 import { REPORT_FORMATS, isReportFormat, type ReportFormat } from '../report/index.js';
+import type { SandboxLimits } from '../sandbox/limits.js';
 import { configHeaderPairs, type RunConfig } from './config.js';
 
 
@@ -32,6 +33,7 @@ export interface RunFlags {
   failOnFlaky?: boolean;
   config?: string;
   insecure?: boolean;
+  plugin?: string[];
 }
 
 export interface RunSettings {
@@ -60,6 +62,11 @@ export interface RunSettings {
   failOnFlaky: boolean;
   /** Accept any TLS certificate (flag or config `insecure`). */
   insecure: boolean;
+  /** Plugin files: config `plugins:` then `--plugin` flags. */
+  plugins: string[];
+  pluginLimits: Partial<SandboxLimits>;
+  /** Config `checks:`; undefined means every check. */
+  checks?: string[];
 }
 
 export const DEFAULTS = { maxExamples: 10, concurrency: 8, timeoutMs: 10_000, failOn: 'low' as Severity };
@@ -108,7 +115,10 @@ export function resolveSettings(flags: RunFlags, config: RunConfig): RunSettings
     failOn: failOn as Severity,
     failOnFlaky: flags.failOnFlaky ?? false,
     insecure: flags.insecure ?? config.insecure ?? false,
+    plugins: [...(config.plugins ?? []), ...(flags.plugin ?? [])],
+    pluginLimits: pluginLimitsOf(config.pluginLimits),
   };
+  if (config.checks !== undefined) settings.checks = config.checks;
   if (config.auth?.role !== undefined) settings.defaultRole = config.auth.role;
   if (config.auth?.login !== undefined) settings.defaultLogin = config.auth.login;
   if (agents !== undefined) settings.agents = agents;
@@ -133,6 +143,14 @@ export function credentialsOf(flags: Pick<RunFlags, 'bearer' | 'basic' | 'apiKey
   }
   if (apiKey !== undefined) credentials.apiKey = apiKey;
   return credentials;
+}
+
+function pluginLimitsOf(limits: RunConfig['pluginLimits']): Partial<SandboxLimits> {
+  const chosen: Partial<SandboxLimits> = {};
+  if (limits?.cpuMs !== undefined) chosen.cpuMs = limits.cpuMs;
+  if (limits?.memoryMb !== undefined) chosen.memoryBytes = limits.memoryMb * 1024 * 1024;
+  if (limits?.stackKb !== undefined) chosen.stackBytes = limits.stackKb * 1024;
+  return chosen;
 }
 
 function splitList(text: string): string[] {

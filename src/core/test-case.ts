@@ -1,12 +1,14 @@
 // A planned test case is plain JSON data: agents produce it, the executor runs it, the broker can carry it.
 
+/** A built-in agent's name, or a user's agent loaded with `--plugin` (any name it exports). */
 export type AgentName =
   | 'positive'
   | 'negative'
   | 'mocking'
   | 'stateful'
   | 'auth'
-  | 'injection';
+  | 'injection'
+  | (string & {});
 
 /** What the case expects of the API; checks use it to judge acceptance or rejection. */
 export type Expectation =

@@ -16,6 +16,8 @@ import { createSchemaValidator } from '../spec/validator.js';
 import { executePlan, type EngineOutcome } from '../execution/run/execute-plan.js';
 import type { RunEventHandler } from '../core/events.js';
 import { buildBudgetedPlan } from './plan-budget.js';
+import { loadPlugins, type LoadedPlugins, type PluginSettings } from './plugins.js';
+import { chooseChecks } from './select-checks.js';
 
 export interface RunRequest {
   model: ApiModel;
@@ -37,6 +39,10 @@ export interface RunRequest {
   /** Swapped in by tests and benchmarks; the target is then not probed (the client is the transport). */
   client?: HttpClient;
   signal?: AbortSignal;
+  /** Users' checks and agents, run in the sandbox. */
+  plugins?: PluginSettings;
+  /** Only these checks judge (built-in ids and plugin check names); absent means all. */
+  checks?: string[];
 }
 
 export interface RunOutcome extends EngineOutcome {
@@ -47,6 +53,17 @@ export interface RunOutcome extends EngineOutcome {
 const CANARY_AGENTS = new Set(['injection']);
 
 export async function runTests(request: RunRequest): Promise<RunOutcome> {
+  // Plugins load first: a broken plugin file is a usage error before any request is sent.
+  const plugins = request.plugins !== undefined && request.plugins.files.length > 0 ? await loadPlugins(request.plugins, request.seed) : undefined;
+  try {
+    return await runWithPlugins(request, plugins);
+  } finally {
+    await plugins?.close();
+  }
+}
+
+async function runWithPlugins(request: RunRequest, plugins: LoadedPlugins | undefined): Promise<RunOutcome> {
+  const checks = chooseChecks(createCheckRegistry(), plugins?.checks ?? [], request.checks);
   if (request.client === undefined) await ensureReachable(request.baseUrl, request.timeoutMs, request.insecure === true);
   await logInIdentities(request.model, request.identities, request.logins ?? [], request.baseUrl, {
     timeoutMs: request.timeoutMs,
@@ -62,7 +79,8 @@ export async function runTests(request: RunRequest): Promise<RunOutcome> {
     if (canary !== undefined) context.canaryUrl = canary.url;
     const token = defaultJwt(request.identities);
     if (token !== undefined) context.defaultBearerToken = token;
-    const { plan, planned, note } = buildBudgetedPlan(request.model, request.operations, request.agents, context);
+    const pluginOutputs = plugins === undefined ? [] : await plugins.plan(request.model, request.operations, context);
+    const { plan, planned, note } = buildBudgetedPlan(request.model, request.operations, request.agents, context, undefined, pluginOutputs);
     const validator = createSchemaValidator(request.model);
     const checkOptions: CheckOptions = request.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: request.maxResponseTimeMs } : {};
     const outcome = await executePlan({
@@ -76,7 +94,7 @@ export async function runTests(request: RunRequest): Promise<RunOutcome> {
       ...(request.rateLimit !== undefined ? { rateLimit: request.rateLimit } : {}),
       ...(request.insecure ? { insecure: true } : {}),
       checkOptions,
-      checks: createCheckRegistry(),
+      checks,
       validate: (schema, value) => validator.validate(schema as never, value),
       lateNotes: () => [...(note ? [note] : []), ...patternGuardFor(request.model).notes()],
       ...(request.onEvent ? { onEvent: request.onEvent } : {}),

@@ -53,6 +53,7 @@ export function registerRun(program: Command): void {
     .option('--baseline <file>', 'a previous --report json= file: findings are new, persisting or fixed, and only new ones fail the run')
     .option('--fail-on-flaky', 'flaky findings (not reproduced when their request is sent again) fail the run too')
     .option('--config <file>', 'config file (default: ./sentinel.config.yaml when present)')
+    .option('--plugin <file>', "a user's check or agent, a JavaScript module run in the sandbox (repeatable)", collect)
     .option('--insecure', "accept the target's TLS certificate without verifying it (self-signed test servers)")
     .action(async (spec: string, flags: RunFlags) => {
       process.exitCode = await runCommand(spec, flags);
@@ -95,6 +96,8 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<number>
     ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
     ...(settings.maxResponseTimeMs !== undefined ? { maxResponseTimeMs: settings.maxResponseTimeMs } : {}),
     insecure: settings.insecure,
+    plugins: { files: settings.plugins, limits: settings.pluginLimits },
+    ...(settings.checks !== undefined ? { checks: settings.checks } : {}),
     onEvent: keepEvents
       ? (event) => {
           events.push(event);

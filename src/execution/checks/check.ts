@@ -41,8 +41,11 @@ export interface Check {
   id: string;
   severity: Severity;
   description: string;
-  /** Called only with exchanges that have a response unless `acceptsTransportErrors`. */
-  run(ctx: CheckContext): FindingDraft[];
+  /**
+   * Called only with exchanges that have a response unless `acceptsTransportErrors`. Built-in checks answer
+   * at once; a user's check answers later, from the sandbox's worker thread.
+   */
+  run(ctx: CheckContext): FindingDraft[] | Promise<FindingDraft[]>;
   acceptsTransportErrors?: boolean;
   /** Runs only for cases that name it in `TestCase.checks` (probes such as `unsupported_method`). */
   optIn?: boolean;

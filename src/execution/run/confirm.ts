@@ -16,7 +16,7 @@ export interface ConfirmationSteps {
   /** The check confirms by measuring again, and has not yet confirmed a finding on this operation. */
   remeasures(check: string): boolean;
   /** Runs one check again over the exchange, with every timing taken. */
-  rejudge(check: string, remeasurement: Remeasurement): JudgedDraft[];
+  rejudge(check: string, remeasurement: Remeasurement): JudgedDraft[] | Promise<JudgedDraft[]>;
   /** Sends the request again through the run's client (rate limit, timeouts and request totals apply). */
   resend(request: SentRequest): Promise<Exchange>;
 }
@@ -41,7 +41,7 @@ export async function confirmByRemeasuring(
     ? { exchanges: [exchange, ...(await repeat(exchange.request, steps.resend))] }
     : { exchanges: [exchange], notRepeated: 'unsafe-method' as const };
   for (const check of suspicious) {
-    const confirmed = steps.rejudge(check, remeasurement);
+    const confirmed = await steps.rejudge(check, remeasurement);
     kept.push(...confirmed);
     if (confirmed.length === 0) {
       const title = judged.find((j) => j.check === check)!.draft.title;

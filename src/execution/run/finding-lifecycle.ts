@@ -42,7 +42,7 @@ export class FindingLifecycle {
   async judgeExchange(operation: Operation, testCase: TestCase, exchange: Exchange): Promise<number> {
     let repeats = 0;
     const { judge } = this;
-    const { judged, unconfirmed } = await confirmByRemeasuring(judge.exchange(operation, testCase, exchange), exchange, {
+    const { judged, unconfirmed } = await confirmByRemeasuring(await judge.exchange(operation, testCase, exchange), exchange, {
       remeasures: (check) => judge.remeasures(check) && !this.confirmedByRemeasuring.has(`${operation.key} ${check}`),
       rejudge: (check, remeasurement) => judge.exchange(operation, testCase, exchange, check, remeasurement),
       resend: (request) => {
@@ -80,7 +80,7 @@ export class FindingLifecycle {
     await shrinkOccurrences(shrinkable, operationsByKey, concurrency, budget, async (testCase) => {
       const operation = operationsByKey.get(testCase.operation)!;
       const exchange = await this.sender.send(operation, testCase);
-      return { exchange, judged: this.judge.exchange(operation, testCase, exchange) };
+      return { exchange, judged: await this.judge.exchange(operation, testCase, exchange) };
     });
   }
 
@@ -90,7 +90,7 @@ export class FindingLifecycle {
     await recheckOccurrences(recheckable, concurrency, maxRequests, async ({ testCase }) => {
       const operation = operationsByKey.get(testCase.operation)!;
       const exchange = await this.sender.send(operation, testCase);
-      return { exchange, judged: this.judge.exchange(operation, testCase, exchange) };
+      return { exchange, judged: await this.judge.exchange(operation, testCase, exchange) };
     });
   }
 

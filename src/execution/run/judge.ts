@@ -16,7 +16,7 @@ export interface JudgedDraft {
 
 export interface Judge {
   /** `remeasurement` is given, with `only`, on the confirming pass of a check that re-measures (confirm.ts). */
-  exchange(operation: Operation, testCase: TestCase, exchange: Exchange, only?: string, remeasurement?: Remeasurement): JudgedDraft[];
+  exchange(operation: Operation, testCase: TestCase, exchange: Exchange, only?: string, remeasurement?: Remeasurement): Promise<JudgedDraft[]>;
   /** True for a check whose findings stand only once confirmed by measuring again (`confirm: 'remeasure'`). */
   remeasures(check: string): boolean;
   scenario(scenario: Scenario, steps: ExecutedStep[]): JudgedDraft[];
@@ -31,24 +31,30 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
   const notes: string[] = [];
   const failedChecks = new Set<string>();
   const remeasuring = new Set(registry.exchangeChecks.filter((check) => check.confirm === 'remeasure').map((check) => check.id));
+  const failed = (check: { id: string }, error: unknown): JudgedDraft[] => {
+    if (!failedChecks.has(check.id)) notes.push(`check ${check.id} failed and was skipped on some exchanges: ${error instanceof Error ? error.message : String(error)}`);
+    failedChecks.add(check.id);
+    return [];
+  };
+  const judgedBy = (check: { id: string; severity: Severity }, drafts: FindingDraft[]): JudgedDraft[] =>
+    drafts.map((draft) => ({ check: check.id, severity: draft.severity ?? check.severity, draft }));
   // Exchange and scenario checks alike: run one, and judge its drafts under its id and default severity.
-  const judgeWith = <C>(check: { id: string; severity: Severity; run(context: C): FindingDraft[] }, context: C, judged: JudgedDraft[]): void => {
-    let drafts: FindingDraft[];
+  // A check that answers later (a user's check in the sandbox's worker) gives a promise of them.
+  const judgeWith = <C>(check: { id: string; severity: Severity; run(context: C): FindingDraft[] | Promise<FindingDraft[]> }, context: C): JudgedDraft[] | Promise<JudgedDraft[]> => {
     try {
-      drafts = check.run(context);
+      const drafts = check.run(context);
+      if (Array.isArray(drafts)) return judgedBy(check, drafts);
+      return drafts.then((later) => judgedBy(check, later), (error: unknown) => failed(check, error));
     } catch (error) {
-      if (!failedChecks.has(check.id)) notes.push(`check ${check.id} failed and was skipped on some exchanges: ${error instanceof Error ? error.message : String(error)}`);
-      failedChecks.add(check.id);
-      drafts = [];
+      return failed(check, error);
     }
-    for (const draft of drafts) judged.push({ check: check.id, severity: draft.severity ?? check.severity, draft });
   };
   return {
     checksRun,
     notes,
     remeasures: (check) => remeasuring.has(check),
-    exchange(operation, testCase, exchange, only, remeasurement) {
-      const judged: JudgedDraft[] = [];
+    async exchange(operation, testCase, exchange, only, remeasurement) {
+      const perCheck: (JudgedDraft[] | Promise<JudgedDraft[]>)[] = [];
       // One context for every check of this exchange: checks only read it.
       const context: CheckContext = { model, operation, testCase, exchange, options, validate, ...extra, ...(remeasurement === undefined ? {} : { remeasurement }) };
       let ran = checksRun.get(operation.key);
@@ -57,15 +63,16 @@ export function createJudge(model: ApiModel, registry: CheckRegistry, options: C
         if (only !== undefined && check.id !== only) continue;
         if (exchange.response === undefined && !check.acceptsTransportErrors) continue;
         ran.add(check.id);
-        judgeWith(check, context, judged);
+        perCheck.push(judgeWith(check, context));
       }
-      return judged;
+      // In registry order whichever answered first.
+      return (await Promise.all(perCheck)).flat();
     },
     scenario(scenario, steps) {
       const judged: JudgedDraft[] = [];
       const context = { model, scenario, steps, options, validate, ...extra };
       for (const check of selectScenarioChecks(registry, scenario)) {
-        judgeWith(check, context, judged);
+        judged.push(...(judgeWith(check, context) as JudgedDraft[]));
       }
       return judged;
     },
